@@ -1,0 +1,4 @@
+using Fwk;
+
+var app = FwkApplication.Create(args);
+return await app.RunAsync();

@@ -1,0 +1,51 @@
+namespace Fwk;
+
+/// <summary>
+/// Checks the syntax of an ini file line by line before the configuration system reads it,
+/// so a malformed file is reported with its name and line number, and remembers where each
+/// key was written so later value errors can point at the same line.
+/// </summary>
+internal static class IniFileScanner
+{
+    /// <summary>Scans <paramref name="path"/>, adding the location of every key to <paramref name="locations"/>.</summary>
+    /// <exception cref="ConfigurationException">The file has a line that is neither a section, a key, a comment nor blank.</exception>
+    public static void Scan(string path, ConfigLocations locations)
+    {
+        var fileName = Path.GetFileName(path);
+        string? section = null;
+        var lineNumber = 0;
+        foreach (var rawLine in File.ReadLines(path))
+        {
+            lineNumber++;
+            var line = rawLine.Trim();
+            if (line.Length == 0 || line[0] is ';' or '#' or '/')
+            {
+                continue;
+            }
+
+            if (line[0] == '[')
+            {
+                if (line[^1] != ']' || line.Length < 3)
+                {
+                    throw new ConfigurationException($"{fileName}, line {lineNumber}: a section header must look like [name], got '{line}'.");
+                }
+
+                section = line[1..^1].Trim();
+                continue;
+            }
+
+            var separator = line.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0)
+            {
+                throw new ConfigurationException($"{fileName}, line {lineNumber}: expected 'key = value' or '[section]', got '{line}'.");
+            }
+
+            if (section is null)
+            {
+                throw new ConfigurationException($"{fileName}, line {lineNumber}: key '{line[..separator].Trim()}' is outside any [section].");
+            }
+
+            locations.Record(section, line[..separator].Trim(), $"{fileName}, line {lineNumber}");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Fwk;
+
+/// <summary>
+/// Where an app registers its error codes while it configures. Codes are global: a code registered
+/// by two apps stops startup with a message naming both. Codes 1000–1099 are reserved for Fwk.
+/// </summary>
+public sealed class ErrorRegistry
+{
+    private readonly ErrorCatalog _catalog;
+    private readonly string _owner;
+
+    internal ErrorRegistry(ErrorCatalog catalog, string owner)
+    {
+        _catalog = catalog;
+        _owner = owner;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="code"/> with a message template (<c>{0}</c>, <c>{1}</c>… are filled from the
+    /// arguments given when the error is raised) and the HTTP status it answers with (400–599).
+    /// </summary>
+    public ErrorRegistry Add(int code, string messageTemplate, int status)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageTemplate);
+        _catalog.Add(new ErrorDefinition(code, messageTemplate, status, _owner));
+        return this;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Fwk;
+
+/// <content>Building the host: services from config.ini, the apps, and the request pipeline.</content>
+public sealed partial class FwkApplication
+{
+    /// <summary>Builds the host and configures every app, once. Nothing listens yet and no hook has run.</summary>
+    internal WebApplication Build()
+    {
+        if (_app is not null)
+        {
+            return _app;
+        }
+
+        var settings = _settings ?? throw _configurationError!;
+        var catalog = AppCatalog.Resolve(settings.ActiveApps, _codeApps, $"[apps] active ({_locations.Describe("apps", "active")})");
+        foreach (var app in catalog.Apps)
+        {
+            app.Module.ConfigureServices(_builder.Services, _builder.Configuration);
+        }
+
+        AddFrameworkServices(settings, catalog);
+        var webApp = _builder.Build();
+        foreach (var app in catalog.Apps)
+        {
+            var routes = webApp.MapGroup(string.Empty).WithMetadata(new AppEndpointMetadata(app.Name));
+            routes.AddEndpointFilter(new ResponseHooksFilter(_hookStore));
+            ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
+            var appBuilder = new AppBuilder(app, routes, new Hooks(_hookStore, app.Name, isFramework: false), new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services);
+            app.Module.Configure(appBuilder);
+        }
+
+        _hookStore.Freeze();
+        RouteTable.EnsureNoDuplicates(RouteTable.Read(webApp));
+        UsePipeline(webApp, settings);
+        _app = webApp;
+        return webApp;
+    }
+
+    private void AddFrameworkServices(FwkSettings settings, AppCatalog catalog)
+    {
+        var services = _builder.Services;
+        services.AddSingleton(_hookStore);
+        services.AddSingleton(_errors);
+        services.AddSingleton(catalog);
+        services.AddSingleton(settings);
+        services.AddSingleton(_config);
+        services.AddSingleton(sp => new Hooks(_hookStore, "Program", isFramework: false, sp));
+
+        _builder.WebHost.UseUrls([.. settings.Urls]);
+        _builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = settings.MaxBodySize;
+            kestrel.AddServerHeader = false;
+        });
+        _builder.Logging.SetMinimumLevel(settings.LogLevel);
+        foreach (var (category, level) in settings.LogCategories)
+        {
+            _builder.Logging.AddFilter(category, level);
+        }
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DictionaryKeyPolicy = null;
+            json.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, EnvelopeProblemDetailsWriter>());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<EnvelopeExceptionHandler>();
+        if (!settings.AllowedHosts.Contains("*"))
+        {
+            services.AddHostFiltering(options =>
+            {
+                options.AllowedHosts = [.. settings.AllowedHosts];
+                options.IncludeFailureMessage = false;
+            });
+        }
+
+        if (settings.Cors is { } cors)
+        {
+            services.AddCors(options => options.AddDefaultPolicy(policy => CorsPolicyFactory.Apply(policy, cors)));
+        }
+
+        if (settings.RequestTimeout is { } timeout)
+        {
+            services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = timeout });
+        }
+    }
+
+    private void UsePipeline(WebApplication webApp, FwkSettings settings)
+    {
+        if (_hookStore.Get(Events.RequestStart).Length > 0 || _hookStore.Get(Events.RequestEnd).Length > 0)
+        {
+            webApp.UseMiddleware<RequestLifecycleMiddleware>();
+        }
+
+        webApp.UseExceptionHandler();
+        webApp.UseStatusCodePages();
+        if (!settings.AllowedHosts.Contains("*"))
+        {
+            webApp.UseHostFiltering();
+        }
+
+        if (settings.Cors is not null)
+        {
+            webApp.UseCors();
+        }
+
+        webApp.UseRouting();
+        if (settings.RequestTimeout is not null)
+        {
+            webApp.UseRequestTimeouts();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fwk;
+
+/// <content>Running: serving with startup and shutdown hooks, and the command-line verbs.</content>
+public sealed partial class FwkApplication
+{
+    /// <summary>
+    /// Serves until the process is asked to stop, or runs the verb named in the arguments. Returns the exit code:
+    /// 0 ok, 1 failure (startup failures are printed, never thrown), 2 usage error.
+    /// </summary>
+    public async Task<int> RunAsync()
+    {
+        var root = new RootCommand("A Fwk project. With no verb it serves; verbs manage the project.");
+        root.SetAction(BindVerb(ServeAsync));
+        Verbs.AddTo(root);
+        var parse = root.Parse(_args);
+        var configuration = new InvocationConfiguration { Output = Output, Error = Error, ProcessTerminationTimeout = null };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Error.WriteLineAsync(error.Message);
+            }
+
+            await root.Parse(["--help"]).InvokeAsync(configuration);
+            return 2;
+        }
+
+        return await parse.InvokeAsync(configuration);
+    }
+
+    /// <summary>
+    /// Builds the app, runs the startup hooks (framework level first, then apps in order) and starts the server.
+    /// Nothing is accepted before every startup hook has succeeded; a failing hook throws with the owner named.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var app = Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var context = new HookContext(Events.Startup, scope.ServiceProvider, null, null, cancellationToken);
+            foreach (var handler in _hookStore.Get(Events.Startup))
+            {
+                try
+                {
+                    await handler.Invoke(context);
+                }
+                catch (Exception exception)
+                {
+                    throw new InvalidOperationException($"The startup hook of '{handler.Owner}' failed: {exception.Message}", exception);
+                }
+            }
+        }
+
+        await app.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the server (waiting for in-flight requests), then runs the shutdown hooks once: apps in reverse order, framework last.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        await _app.StopAsync(cancellationToken);
+        await RunShutdownHooksAsync();
+    }
+
+    private async Task<int> ServeAsync(VerbContext context)
+    {
+        try
+        {
+            await StartAsync();
+        }
+#pragma warning disable CA1031 // A failed start is reported as an exit code, never as an unhandled exception.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await context.Error.WriteLineAsync($"Startup failed: {exception.Message}");
+            return 1;
+        }
+
+        await _app!.WaitForShutdownAsync();
+        await RunShutdownHooksAsync();
+        return 0;
+    }
+
+    private async Task RunShutdownHooksAsync()
+    {
+        if (_shutdownRan || _app is null)
+        {
+            return;
+        }
+
+        _shutdownRan = true;
+        await using var scope = _app.Services.CreateAsyncScope();
+        var logger = _app.Services.GetRequiredService<ILogger<FwkApplication>>();
+        await HookStore.RunAllAsync(_hookStore.Get(Events.Shutdown), new HookContext(Events.Shutdown, scope.ServiceProvider, null, null, default), logger);
+    }
+
+    // Every verb builds the app first (so configuration and apps are exactly those that serve), then runs.
+    private Func<ParseResult, CancellationToken, Task<int>> BindVerb(Func<VerbContext, Task<int>> run) => async (parse, cancellationToken) =>
+    {
+        try
+        {
+            return await run(new VerbContext(Build().Services, parse, Output, Error));
+        }
+#pragma warning disable CA1031 // A failed verb is reported as exit code 1 with its message, never a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await Error.WriteLineAsync($"Error: {exception.Message}");
+            return 1;
+        }
+    };
+}

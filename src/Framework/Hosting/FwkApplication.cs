@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fwk;
+
+/// <summary>
+/// A Fwk project: loads config.ini, activates apps, and either serves or runs a verb.
+/// <code>
+/// var app = FwkApplication.Create(args);
+/// app.UseDatabase();
+/// return await app.RunAsync();
+/// </code>
+/// </summary>
+public sealed partial class FwkApplication : IAsyncDisposable
+{
+    private readonly WebApplicationBuilder _builder;
+    private readonly string[] _args;
+    private readonly HookStore _hookStore = new();
+    private readonly ErrorCatalog _errors = new();
+    private readonly List<Type> _codeApps = [];
+    private readonly ConfigReader _config;
+    private readonly ConfigurationException? _configurationError;
+    private readonly FwkSettings? _settings;
+    private readonly ConfigLocations _locations = new();
+    private WebApplication? _app;
+    private bool _shutdownRan;
+
+    private FwkApplication(string[] args, FwkOptions options)
+    {
+        _args = args;
+        ProjectDirectory = Path.GetFullPath(options.ProjectDirectory ?? Directory.GetCurrentDirectory());
+        Output = options.Output ?? Console.Out;
+        Error = options.Error ?? Console.Error;
+        var variables = options.EnvironmentVariables ?? Environment.GetEnvironmentVariables();
+        var environment = options.EnvironmentName ?? variables["FWK_ENV"] as string;
+        _builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = ProjectDirectory,
+            EnvironmentName = string.IsNullOrWhiteSpace(environment) ? "Production" : environment,
+        });
+        _config = new ConfigReader(_builder.Configuration, _locations);
+        try
+        {
+            ConfigSources.Add(_builder.Configuration, ProjectDirectory, environment, variables, _locations);
+            _settings = FwkSettings.Read(_config);
+        }
+        catch (ConfigurationException exception)
+        {
+            _configurationError = exception;
+        }
+
+        Hooks = new Hooks(_hookStore, "Program", isFramework: false);
+        FrameworkHooks = new Hooks(_hookStore, "Fwk", isFramework: true);
+        Verbs = new VerbRegistry(BindVerb);
+        AddBuiltInVerbs();
+    }
+
+    /// <summary>The project directory (where config.ini is read from).</summary>
+    public string ProjectDirectory { get; }
+
+    /// <summary>Services to register before the host is built (apps may also use <see cref="IApp.ConfigureServices"/>).</summary>
+    public IServiceCollection Services => _builder.Services;
+
+    /// <summary>The merged configuration: config.ini, config.&lt;FWK_ENV&gt;.ini, then <c>FWK_SECTION__KEY</c> variables.</summary>
+    public IConfiguration Configuration => _builder.Configuration;
+
+    /// <summary>Hooks registered in code (owner "Program"); they run after framework-level hooks, like an app's.</summary>
+    public Hooks Hooks { get; }
+
+    /// <summary>The command-line verbs; add your own here.</summary>
+    public VerbRegistry Verbs { get; }
+
+    /// <summary>The built application's services; available once <see cref="StartAsync"/> (or a verb) has built it.</summary>
+    public IServiceProvider ServiceProvider => (_app ?? throw new InvalidOperationException("The application is not built yet.")).Services;
+
+    /// <summary>The addresses the server listens on, once started (port 0 in config is replaced by the real port).</summary>
+    public IReadOnlyList<string> Urls =>
+        [.. ServiceProvider.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>Hooks of the framework level (e.g. the database helper): first on the way in, last on the way out.</summary>
+    internal Hooks FrameworkHooks { get; }
+
+    /// <summary>Typed access to the configuration, with errors that name file, line, section and key.</summary>
+    internal ConfigReader Config => _configurationError is null ? _config : throw _configurationError;
+
+    internal TextWriter Output { get; }
+
+    internal TextWriter Error { get; }
+
+    /// <summary>Creates the application from config.ini in the project directory (default: the current directory).</summary>
+    public static FwkApplication Create(string[] args, FwkOptions? options = null) => new(args, options ?? new FwkOptions());
+
+    /// <summary>Activates <typeparamref name="TApp"/> in code, in addition to <c>[apps] active</c>.</summary>
+    public FwkApplication AddApp<TApp>()
+        where TApp : IApp, new()
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("Apps must be added before the application starts.");
+        }
+
+        _codeApps.Add(typeof(TApp));
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

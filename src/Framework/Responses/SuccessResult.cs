@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Fwk;
+
+/// <summary>Writes <paramref name="data"/> in the success envelope with the app's JSON options.</summary>
+internal sealed class SuccessResult<T>(T? data, int statusCode) : IResult, IStatusCodeHttpResult, IValueHttpResult
+{
+    public int? StatusCode => statusCode;
+
+    public object? Value => data;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = statusCode;
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return httpContext.Response.WriteAsJsonAsync(new SuccessEnvelope<T>(data), options, httpContext.RequestAborted);
+    }
+}
