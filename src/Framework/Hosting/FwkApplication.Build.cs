@@ -75,11 +75,22 @@ public sealed partial class FwkApplication
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
+        services.AddHealthChecks();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, EnvelopeProblemDetailsWriter>());
         services.AddProblemDetails();
         services.AddExceptionHandler<EnvelopeExceptionHandler>();
         if (!settings.AllowedHosts.Contains("*"))
         {
+            // WebApplication's defaults run host filtering ahead of every middleware, answering an empty 400; the
+            // pipeline filters hosts after the envelope writers instead (UsePipeline), so that 400 is code 1003.
+            for (var i = services.Count - 1; i >= 0; i--)
+            {
+                if (services[i].ServiceType == typeof(IStartupFilter) && services[i].ImplementationType?.Name == "HostFilteringStartupFilter")
+                {
+                    services.RemoveAt(i);
+                }
+            }
+
             services.AddHostFiltering(options =>
             {
                 options.AllowedHosts = [.. settings.AllowedHosts];

@@ -31,7 +31,9 @@ internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
 
         result = result switch
         {
-            null or EmptyHttpResult => Respond.Success(),
+            // A handler that wrote the response itself (e.g. the OpenAPI document) keeps it.
+            null or EmptyHttpResult when context.HttpContext.Response is { HasStarted: false, ContentType: null } => Respond.Success(),
+            null or EmptyHttpResult => result,
             IResult => result,
             _ => new SuccessResult<object>(result, StatusCodes.Status200OK),
         };

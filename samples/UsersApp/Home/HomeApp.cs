@@ -1,0 +1,21 @@
+using Fwk;
+using Scalar.AspNetCore;
+
+namespace Sample.Home;
+
+/// <summary>The project's front door: <c>GET /</c>, <c>/health</c>, the OpenAPI document and the docs page at <c>/docs</c>.</summary>
+public sealed class HomeApp : IApp
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddOpenApi();
+
+    public void Configure(AppBuilder app)
+    {
+        app.Routes.MapGet("/", GetInfo).WithSummary("Framework name and version");
+        app.Routes.MapHealth("/health");
+        app.Routes.MapOpenApi("/openapi/{documentName}.json");
+        app.Routes.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+    }
+
+    private static IResult GetInfo() =>
+        Respond.Success(new { Framework = "Fwk", Version = typeof(IApp).Assembly.GetName().Version?.ToString(3) });
+}

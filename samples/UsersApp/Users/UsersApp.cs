@@ -1,0 +1,37 @@
+using Fwk;
+using Fwk.Db;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sample.Users;
+
+/// <summary>Users: CRUD on <c>/users</c>, error 1101 for a missing user, and two seed users for <c>init_project</c>.</summary>
+public sealed class UsersApp : IApp
+{
+    /// <summary>Answered with 404 when a user id does not exist.</summary>
+    public const int UserNotFound = 1101;
+
+    public void Configure(AppBuilder app)
+    {
+        app.Models.Add<UserConfiguration>();
+        app.Errors.Add(UserNotFound, "User '{0}' does not exist", StatusCodes.Status404NotFound);
+        app.Init(SeedAsync);
+
+        var users = app.Routes.MapGroup("/users").WithTags("users");
+        users.MapGet("", UserHandlers.ListAsync);
+        users.MapPost("", UserHandlers.CreateAsync);
+        users.MapGet("/{id:int}", UserHandlers.GetAsync);
+        users.MapPut("/{id:int}", UserHandlers.ReplaceAsync);
+        users.MapPatch("/{id:int}", UserHandlers.UpdateAsync);
+        users.MapDelete("/{id:int}", UserHandlers.DeleteAsync);
+    }
+
+    private static async Task SeedAsync(Session db, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<User>().AnyAsync(cancellationToken))
+        {
+            db.Set<User>().AddRange(
+                new User { Name = "Ada Lovelace", Email = "ada@example.com" },
+                new User { Name = "Alan Turing", Email = "alan@example.com" });
+        }
+    }
+}
