@@ -82,6 +82,7 @@ internal sealed class ConfigReader(IConfiguration configuration, ConfigLocations
         return new ConfigurationException($"{locations.Describe(section, key)}: [{section}] {key} = {shown}: {problem}.");
     }
 
-    private static bool IsSecret(string key) =>
+    /// <summary>Whether <paramref name="key"/> names a secret, whose value is never shown.</summary>
+    public static bool IsSecret(string key) =>
         key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Contains("secret", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,10 +8,11 @@ namespace Fwk;
 internal static class IniFileScanner
 {
     /// <summary>Scans <paramref name="path"/>, adding the location of every key to <paramref name="locations"/>.</summary>
-    /// <exception cref="ConfigurationException">The file has a line that is neither a section, a key, a comment nor blank.</exception>
+    /// <exception cref="ConfigurationException">The file has a line that is neither a section, a key, a comment nor blank, or sets a key twice.</exception>
     public static void Scan(string path, ConfigLocations locations)
     {
         var fileName = Path.GetFileName(path);
+        var keyLines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
         var lineNumber = 0;
         foreach (var rawLine in File.ReadLines(path))
@@ -27,7 +28,7 @@ internal static class IniFileScanner
             {
                 if (line[^1] != ']' || line.Length < 3)
                 {
-                    throw new ConfigurationException($"{fileName}, line {lineNumber}: a section header must look like [name], got '{line}'.");
+                    throw new ConfigurationException($"{fileName}, line {lineNumber}: a section header must look like [name], got {Shown(line)}.");
                 }
 
                 section = line[1..^1].Trim();
@@ -37,15 +38,25 @@ internal static class IniFileScanner
             var separator = line.IndexOf('=', StringComparison.Ordinal);
             if (separator <= 0)
             {
-                throw new ConfigurationException($"{fileName}, line {lineNumber}: expected 'key = value' or '[section]', got '{line}'.");
+                throw new ConfigurationException($"{fileName}, line {lineNumber}: expected 'key = value' or '[section]', got {Shown(line)}.");
             }
 
+            var key = line[..separator].Trim();
             if (section is null)
             {
-                throw new ConfigurationException($"{fileName}, line {lineNumber}: key '{line[..separator].Trim()}' is outside any [section].");
+                throw new ConfigurationException($"{fileName}, line {lineNumber}: key '{key}' is outside any [section].");
             }
 
-            locations.Record(section, line[..separator].Trim(), $"{fileName}, line {lineNumber}");
+            // The configuration system rejects a repeated key too, but without naming the line.
+            if (!keyLines.TryAdd($"{section}:{key}", lineNumber))
+            {
+                throw new ConfigurationException($"{fileName}, line {lineNumber}: key '{key}' of [{section}] is already set on line {keyLines[$"{section}:{key}"]}.");
+            }
+
+            locations.Record(section, key, $"{fileName}, line {lineNumber}");
         }
     }
+
+    // A malformed line may hold a secret ("password: s3cret"): it is quoted only when it does not look like one.
+    private static string Shown(string line) => ConfigReader.IsSecret(line) ? "a line that mentions a secret (hidden)" : $"'{line}'";
 }

@@ -1,4 +1,9 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fwk;
 
@@ -6,7 +11,7 @@ namespace Fwk;
 /// Writes every problem ASP.NET Core reports (status code pages, built-in validation, <c>Results.Problem</c>) as the
 /// error envelope: validation problems become 1002 with the field map, statuses their built-in code.
 /// </summary>
-internal sealed class EnvelopeProblemDetailsWriter : IProblemDetailsWriter
+internal sealed partial class EnvelopeProblemDetailsWriter : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
 
@@ -15,7 +20,8 @@ internal sealed class EnvelopeProblemDetailsWriter : IProblemDetailsWriter
         var httpContext = context.HttpContext;
         if (context.ProblemDetails is HttpValidationProblemDetails validation)
         {
-            return new(ErrorResult.WriteAsync(httpContext, ErrorCodes.ValidationFailed, [], validation.Errors));
+            var naming = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions.PropertyNamingPolicy;
+            return new(ErrorResult.WriteAsync(httpContext, ErrorCodes.ValidationFailed, [], JsonFieldNames(validation.Errors, naming)));
         }
 
         var status = context.ProblemDetails.Status ?? httpContext.Response.StatusCode;
@@ -26,4 +32,25 @@ internal sealed class EnvelopeProblemDetailsWriter : IProblemDetailsWriter
             : ErrorCatalog.CodeForStatus(status);
         return new(ErrorResult.WriteAsync(httpContext, code, [], null, status));
     }
+
+    // Validation keys are C# member paths ("Name", "Address.Street", "Items[0].Name"); clients know the JSON names.
+    private static IDictionary<string, string[]> JsonFieldNames(IDictionary<string, string[]> errors, JsonNamingPolicy? naming)
+    {
+        if (naming is null)
+        {
+            return errors;
+        }
+
+        var fields = new Dictionary<string, string[]>(errors.Count, StringComparer.Ordinal);
+        foreach (var (key, messages) in errors)
+        {
+            var field = MemberName().Replace(key, member => naming.ConvertName(member.Value));
+            fields[field] = fields.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
+        }
+
+        return fields;
+    }
+
+    [GeneratedRegex("[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex MemberName();
 }
