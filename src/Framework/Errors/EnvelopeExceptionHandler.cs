@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fwk;
 
@@ -9,7 +11,7 @@ namespace Fwk;
 /// with the error envelope. Unexpected exceptions are logged as errors; expected ones (<see cref="FwkException"/>,
 /// bad requests) at debug. A request the client aborted gets no body.
 /// </summary>
-internal sealed partial class EnvelopeExceptionHandler(FwkSettings settings, ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class EnvelopeExceptionHandler(FwkSettings settings, IOptions<JsonOptions> json, ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ internal sealed partial class EnvelopeExceptionHandler(FwkSettings settings, ILo
             return true;
         }
 
-        var error = ExceptionMapper.Map(exception, settings.Debug);
+        var error = ExceptionMapper.Map(exception, settings.Debug, json.Value.SerializerOptions.PropertyNamingPolicy);
         if (error.IsExpected)
         {
             LogExpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path, error.Code);

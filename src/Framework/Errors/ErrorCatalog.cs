@@ -8,6 +8,12 @@ internal sealed class ErrorCatalog
     /// <summary>The owner name shown for the built-in codes.</summary>
     public const string FrameworkOwner = "Fwk";
 
+    /// <summary>The first code reserved for the framework's built-in errors.</summary>
+    public const int FirstReserved = 1000;
+
+    /// <summary>The last code reserved for the framework's built-in errors.</summary>
+    public const int LastReserved = 1099;
+
     private readonly Dictionary<int, ErrorDefinition> _definitions = [];
 
     public ErrorCatalog()

@@ -22,6 +22,11 @@ public sealed class ErrorRegistry
     public ErrorRegistry Add(int code, string messageTemplate, int status)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageTemplate);
+        if (code is >= ErrorCatalog.FirstReserved and <= ErrorCatalog.LastReserved)
+        {
+            throw new InvalidOperationException($"Error code {code} of '{_owner}' is in the range {ErrorCatalog.FirstReserved}–{ErrorCatalog.LastReserved} reserved for Fwk; pick another.");
+        }
+
         _catalog.Add(new ErrorDefinition(code, messageTemplate, status, _owner));
         return this;
     }

@@ -8,16 +8,19 @@ namespace Fwk;
 /// <summary>Turns an exception into the error code, message arguments and data of its envelope.</summary>
 internal static partial class ExceptionMapper
 {
-    /// <summary>The envelope for <paramref name="exception"/>; internals are included only when <paramref name="debug"/>.</summary>
-    public static MappedError Map(Exception exception, bool debug) => exception switch
+    /// <summary>
+    /// The envelope for <paramref name="exception"/>; internals are included only when <paramref name="debug"/>.
+    /// Parameter names in binding errors are written with <paramref name="naming"/>, like the JSON fields.
+    /// </summary>
+    public static MappedError Map(Exception exception, bool debug, JsonNamingPolicy? naming) => exception switch
     {
         FwkException fwk => new(fwk.Code, [.. fwk.Args], fwk.Details, IsExpected: true),
-        BadHttpRequestException bad => MapBadRequest(bad),
+        BadHttpRequestException bad => MapBadRequest(bad, naming),
         JsonException json => Malformed(json),
         _ => new(ErrorCodes.Unhandled, [], debug ? Describe(exception) : null, IsExpected: false),
     };
 
-    private static MappedError MapBadRequest(BadHttpRequestException exception)
+    private static MappedError MapBadRequest(BadHttpRequestException exception, JsonNamingPolicy? naming)
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -46,7 +49,8 @@ internal static partial class ExceptionMapper
             return new(ErrorCodes.MalformedBody, [], null, IsExpected: true);
         }
 
-        var errors = new Dictionary<string, string[]> { [parameter.Groups["name"].Value] = [exception.Message] };
+        var name = parameter.Groups["name"].Value;
+        var errors = new Dictionary<string, string[]> { [naming?.ConvertName(name) ?? name] = [exception.Message] };
         return new(ErrorCodes.ValidationFailed, [], errors, IsExpected: true);
     }
 

@@ -29,20 +29,33 @@ public sealed partial class FwkApplication
 
         AddFrameworkServices(settings, catalog);
         var webApp = _builder.Build();
+        try
+        {
+            ConfigureApps(webApp, catalog);
+            _hookStore.Freeze();
+            RouteTable.EnsureNoDuplicates(RouteTable.Read(webApp));
+            UsePipeline(webApp, settings);
+        }
+        catch
+        {
+            ((IDisposable)webApp).Dispose();
+            throw;
+        }
+        _app = webApp;
+        return webApp;
+    }
+
+    // Each app maps into its own group: tagged with the app's name, wrapped by the response hooks, GET answering HEAD.
+    private void ConfigureApps(WebApplication webApp, AppCatalog catalog)
+    {
         foreach (var app in catalog.Apps)
         {
             var routes = webApp.MapGroup(string.Empty).WithMetadata(new AppEndpointMetadata(app.Name));
             routes.AddEndpointFilter(new ResponseHooksFilter(_hookStore));
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
-            var appBuilder = new AppBuilder(app, routes, new Hooks(_hookStore, app.Name, isFramework: false), new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services);
-            app.Module.Configure(appBuilder);
+            var hooks = new Hooks(_hookStore, app.Name, isFramework: false);
+            app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services));
         }
-
-        _hookStore.Freeze();
-        RouteTable.EnsureNoDuplicates(RouteTable.Read(webApp));
-        UsePipeline(webApp, settings);
-        _app = webApp;
-        return webApp;
     }
 
     private void AddFrameworkServices(FwkSettings settings, AppCatalog catalog)

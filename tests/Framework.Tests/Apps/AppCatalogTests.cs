@@ -51,6 +51,18 @@ public sealed class AppCatalogTests
     }
 
     [Fact]
+    public async Task Start_WhenAppRegistersReservedCode_ThrowsNamingAppAndRange()
+    {
+        await using var project = new TestProject().Add<ReservedCodeApp>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => project.App.StartAsync());
+
+        Assert.Contains("1050", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ReservedCodeApp'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1000–1099", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WhenTwoAppsMapSameMethodAndPattern_ThrowsNamingBoth()
     {
         await using var project = new TestProject().Add<RouteOwnerOneApp>().Add<RouteOwnerTwoApp>();

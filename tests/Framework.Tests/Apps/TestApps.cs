@@ -49,6 +49,11 @@ internal sealed class CodeOwnerTwoApp : IApp
     public void Configure(AppBuilder app) => app.Errors.Add(1150, "Second", 409);
 }
 
+internal sealed class ReservedCodeApp : IApp
+{
+    public void Configure(AppBuilder app) => app.Errors.Add(1050, "Mine", 400);
+}
+
 internal sealed class RouteOwnerOneApp : IApp
 {
     public void Configure(AppBuilder app) => app.Routes.MapGet("/things/{id}", (int id) => id);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Fwk.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fwk.Tests.Errors;
@@ -49,6 +50,7 @@ public sealed class ValidationTests
     [Theory]
     [InlineData("/page?limit=abc", "limit")]
     [InlineData("/numbers/abc", "id")]
+    [InlineData("/paged?PageSize=abc", "page_size")]
     public async Task Get_WhenQueryOrRouteValueDoesNotConvert_Answers1002NamingIt(string path, string field)
     {
         await using var project = await StartAsync();
@@ -78,6 +80,7 @@ internal sealed class ValidatedApp : IApp
         app.Routes.MapPost("/users", (NewUser user) => user);
         app.Routes.MapGet("/page", (int limit) => limit);
         app.Routes.MapGet("/numbers/{id}", (int id) => id);
+        app.Routes.MapGet("/paged", ([AsParameters] PageQuery query) => query.PageSize);
     }
 }
 
@@ -98,3 +101,5 @@ public sealed class NewUser
     [RegularExpression("[0-9]{5}")]
     public string? PostalCode { get; set; }
 }
+
+public sealed record PageQuery(int PageSize = 20);
