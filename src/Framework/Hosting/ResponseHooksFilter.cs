@@ -10,6 +10,14 @@ namespace Fwk;
 /// </summary>
 internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
 {
+    // Read once, on the first request: hooks are frozen by then, and a benign race only repeats the look-up.
+    private HookHandler[]? _success;
+    private HookHandler[]? _exception;
+
+    private HookHandler[] SuccessHandlers => _success ??= hooks.Get(Events.SuccessResponse);
+
+    private HookHandler[] ExceptionHandlers => _exception ??= hooks.Get(Events.ExceptionResponse);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         object? result;
@@ -17,15 +25,15 @@ internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
         {
             result = await next(context);
         }
-        catch (Exception exception) when (hooks.Get(Events.ExceptionResponse).Length > 0)
+        catch (Exception exception) when (ExceptionHandlers.Length > 0)
         {
-            await RaiseAsync(Events.ExceptionResponse, context.HttpContext, exception);
+            await RaiseAsync(ExceptionHandlers, Events.ExceptionResponse, context.HttpContext, exception);
             throw;
         }
 
         if (IsError(result))
         {
-            await RaiseAsync(Events.ExceptionResponse, context.HttpContext, result);
+            await RaiseAsync(ExceptionHandlers, Events.ExceptionResponse, context.HttpContext, result);
             return result;
         }
 
@@ -37,17 +45,14 @@ internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
             IResult => result,
             _ => new SuccessResult<object>(result, StatusCodes.Status200OK),
         };
-        await RaiseAsync(Events.SuccessResponse, context.HttpContext, result);
+        await RaiseAsync(SuccessHandlers, Events.SuccessResponse, context.HttpContext, result);
         return result;
     }
 
-    private ValueTask RaiseAsync(string eventName, HttpContext httpContext, object? args)
-    {
-        var handlers = hooks.Get(eventName);
-        return handlers.Length == 0
+    private static ValueTask RaiseAsync(HookHandler[] handlers, string eventName, HttpContext httpContext, object? args) =>
+        handlers.Length == 0
             ? ValueTask.CompletedTask
             : HookStore.RunAsync(handlers, new HookContext(eventName, httpContext.RequestServices, httpContext, args, httpContext.RequestAborted));
-    }
 
     private static bool IsError(object? result) =>
         result is ErrorResult || (result is IStatusCodeHttpResult { StatusCode: >= 400 });
