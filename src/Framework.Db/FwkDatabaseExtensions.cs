@@ -20,7 +20,8 @@ public static class FwkDatabaseExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.Services;
-        services.AddSingleton(sp => new DatabaseEngine(DatabaseSettings.Read(sp.GetRequiredService<ConfigReader>()), app.ProjectDirectory));
+        services.AddSingleton(sp => new DatabaseEngine(
+            DatabaseSettings.Read(sp.GetRequiredService<ConfigReader>()), app.ProjectDirectory, sp.GetRequiredService<ILoggerFactory>()));
         services.AddPooledDbContextFactory<Session>(ConfigureSession);
         services.AddScoped<SessionSlot>();
         services.AddScoped(CreateSession);
@@ -48,6 +49,7 @@ public static class FwkDatabaseExtensions
         // Failed commands are answered (and logged when unexpected) by the exception handlers; EF need not log each at error.
         options.ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         options.UseApplicationServiceProvider(services);
         options.ReplaceService<IModelCacheKeyFactory, AppCatalogModelCacheKeyFactory>();

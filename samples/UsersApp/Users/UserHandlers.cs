@@ -11,7 +11,7 @@ internal static class UserHandlers
     {
         var users = db.Set<User>().AsNoTracking();
         var count = await users.CountAsync(cancellationToken);
-        var items = await users.OrderBy(u => u.Id).Skip(paging.Offset).Take(paging.Limit).ToListAsync(cancellationToken);
+        var items = await users.OrderBy(u => u.Id).Skip(paging.Skip).Take(paging.Take).ToListAsync(cancellationToken);
         return Respond.Success(new Page<User>(count, items));
     }
 

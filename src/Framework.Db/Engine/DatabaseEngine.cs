@@ -1,4 +1,5 @@
 using Fwk.Db.Local;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Fwk.Db;
@@ -14,11 +15,13 @@ internal sealed class DatabaseEngine : IAsyncDisposable
     public const string LocalClusterPath = ".fwk/postgres";
 
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly ILoggerFactory _loggerFactory;
     private NpgsqlDataSource? _dataSource;
 
-    public DatabaseEngine(DatabaseSettings settings, string projectDirectory)
+    public DatabaseEngine(DatabaseSettings settings, string projectDirectory, ILoggerFactory loggerFactory)
     {
         Settings = settings;
+        _loggerFactory = loggerFactory;
         Local = settings.IsLocal ? new LocalPostgres(Path.Combine(projectDirectory, LocalClusterPath), settings.Port) : null;
     }
 
@@ -56,7 +59,7 @@ internal sealed class DatabaseEngine : IAsyncDisposable
                 await Local.StartAsync(cancellationToken);
             }
 
-            return _dataSource = NpgsqlDataSource.Create(ConnectionString(Settings.Name));
+            return _dataSource = new NpgsqlDataSourceBuilder(ConnectionString(Settings.Name)).UseLoggerFactory(_loggerFactory).Build();
         }
         finally
         {

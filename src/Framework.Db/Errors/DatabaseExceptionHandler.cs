@@ -59,7 +59,7 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
             };
         }
 
-        return exception is RetryLimitExceededException || Find<NpgsqlException>(exception) is { IsTransient: true } || Find<TimeoutException>(exception) is not null
+        return exception is RetryLimitExceededException || Find<NpgsqlException>(exception) is { IsTransient: true }
             ? ErrorCodes.DatabaseUnavailable
             : null;
     }

@@ -10,8 +10,9 @@ namespace Fwk.Db;
 
 /// <summary>
 /// create_db and drop_db: the database itself through the admin database (quoted identifier), and the tables of every
-/// active app's models. Only missing tables are created (with their indexes and foreign keys), in foreign-key order, in
-/// one transaction, so running it twice or on a partial schema is safe.
+/// active app's models. Only missing tables are created (with their indexes and foreign keys, including foreign keys of
+/// existing tables that point at them), in foreign-key order, in one transaction, so running it twice or on a partial
+/// schema is safe.
 /// </summary>
 internal static class SchemaCreator
 {
@@ -59,10 +60,18 @@ internal static class SchemaCreator
         var operations = all.Where(operation => operation switch
         {
             CreateTableOperation table => created.Contains(Key(table.Schema, table.Name)),
+            AddForeignKeyOperation key => created.Contains(Key(key.Schema, key.Table)) || created.Contains(Key(key.PrincipalSchema, key.PrincipalTable)),
             ITableMigrationOperation table => created.Contains(Key(table.Schema, table.Table)),
             EnsureSchemaOperation or AlterDatabaseOperation => true,
             _ => false,
         }).ToList();
+
+        // An existing table may reference a table created now: its foreign key could not exist yet, so add it
+        // (keys that break a cycle come as separate operations and are kept above).
+        operations.AddRange(all.OfType<CreateTableOperation>()
+            .Where(t => !created.Contains(Key(t.Schema, t.Name)))
+            .SelectMany(t => t.ForeignKeys)
+            .Where(fk => created.Contains(Key(fk.PrincipalSchema, fk.PrincipalTable))));
         if (created.Count == 0)
         {
             return [];

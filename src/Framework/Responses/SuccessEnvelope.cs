@@ -1,10 +1,8 @@
-using System.Text.Json.Serialization;
-
 namespace Fwk;
 
-/// <summary>The success body: <c>{"status":"success","data":…}</c>, with <c>data</c> omitted when null.</summary>
-internal sealed record SuccessEnvelope<T>([property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] T? Data)
+/// <summary>The success body with data: <c>{"status":"success","data":…}</c>.</summary>
+internal sealed record SuccessEnvelope<T>(T Data)
 {
-    [JsonPropertyOrder(-1)]
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public string Status { get; } = "success";
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Fwk;
 
-/// <summary>Writes <paramref name="data"/> in the success envelope with the app's JSON options.</summary>
+/// <summary>Writes <paramref name="data"/> in the success envelope with the app's JSON options; null data is omitted.</summary>
 internal sealed class SuccessResult<T>(T? data, int statusCode) : IResult, IStatusCodeHttpResult, IValueHttpResult
 {
     public int? StatusCode => statusCode;
@@ -16,6 +16,8 @@ internal sealed class SuccessResult<T>(T? data, int statusCode) : IResult, IStat
     {
         httpContext.Response.StatusCode = statusCode;
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return httpContext.Response.WriteAsJsonAsync(new SuccessEnvelope<T>(data), options, httpContext.RequestAborted);
+        return data is null
+            ? httpContext.Response.WriteAsJsonAsync(EmptySuccessEnvelope.Instance, options, httpContext.RequestAborted)
+            : httpContext.Response.WriteAsJsonAsync(new SuccessEnvelope<T>(data), options, httpContext.RequestAborted);
     }
 }

@@ -29,6 +29,19 @@ public sealed class RespondTests
         Assert.Equal("""{"status":"success"}""", root.GetRawText());
     }
 
+    [Theory]
+    [InlineData("/number", """{"status":"success","data":42}""")]
+    [InlineData("/zero", """{"status":"success","data":0}""")]
+    [InlineData("/null-string", """{"status":"success"}""")]
+    public async Task Success_WhenDataIsValueOrNull_WritesValueAndOmitsOnlyNull(string path, string expected)
+    {
+        await using var project = await StartAsync();
+
+        var root = await Envelope.AssertSuccessAsync(await project.Client.GetAsync(path));
+
+        Assert.Equal(expected, root.GetRawText());
+    }
+
     [Fact]
     public async Task Created_WhenLocationGiven_Answers201WithLocation()
     {
@@ -163,6 +176,9 @@ internal sealed class ResultsApp : IApp
         app.Routes.MapGet("/plain", () => new { FirstName = "Ann", ItemCount = 2 });
         app.Routes.MapGroup("/v1").MapGet("/plain", () => new { FirstName = "Bo" });
         app.Routes.MapGet("/nothing", () => Respond.Success());
+        app.Routes.MapGet("/number", () => Respond.Success(42));
+        app.Routes.MapGet("/zero", () => Respond.Success(0));
+        app.Routes.MapGet("/null-string", () => Respond.Success<string?>(null));
         app.Routes.MapPost("/created", () => Respond.Created(new { Id = 7 }, "/things/7"));
         app.Routes.MapGet("/text", () => Respond.Text("héllo"));
         app.Routes.MapGet("/html", () => Respond.Html("<p>hi</p>"));
