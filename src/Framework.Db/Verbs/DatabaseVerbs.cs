@@ -22,7 +22,38 @@ internal static class DatabaseVerbs
 
     private static async Task<int> CreateAsync(VerbContext context)
     {
-        var engine = await StartEngineAsync(context);
+        await CreateAsync(context, await StartEngineAsync(context));
+        return 0;
+    }
+
+    private static async Task<int> DropAsync(VerbContext context)
+    {
+        var engine = context.Services.GetRequiredService<DatabaseEngine>();
+        if (!await ConfirmAsync(context, $"Drop database '{engine.Settings.Name}' and all its data?"))
+        {
+            return 2;
+        }
+
+        await DropAsync(context, await StartEngineAsync(context));
+        return 0;
+    }
+
+    private static async Task<int> ResetAsync(VerbContext context)
+    {
+        var engine = context.Services.GetRequiredService<DatabaseEngine>();
+        if (!await ConfirmAsync(context, $"Drop database '{engine.Settings.Name}' and all its data, then create it again?"))
+        {
+            return 2;
+        }
+
+        await StartEngineAsync(context);
+        await DropAsync(context, engine);
+        await CreateAsync(context, engine);
+        return 0;
+    }
+
+    private static async Task CreateAsync(VerbContext context, DatabaseEngine engine)
+    {
         var name = engine.Settings.Name;
         await context.Output.WriteLineAsync($"Database '{name}' ({engine.Description}): checking…");
         var created = await SchemaCreator.CreateDatabaseAsync(engine, default);
@@ -36,27 +67,12 @@ internal static class DatabaseVerbs
             var mine = tables.Where(t => t.App == app.Name).Select(t => t.Table).ToList();
             await context.Output.WriteLineAsync(mine.Count > 0 ? $"{app.Name}: created {string.Join(", ", mine)}" : $"{app.Name}: nothing to create");
         }
-
-        return 0;
     }
 
-    private static async Task<int> DropAsync(VerbContext context)
+    private static async Task DropAsync(VerbContext context, DatabaseEngine engine)
     {
-        var engine = await StartEngineAsync(context);
-        if (!await ConfirmAsync(context, $"Drop database '{engine.Settings.Name}' and all its data?"))
-        {
-            return 2;
-        }
-
         var existed = await SchemaCreator.DropDatabaseAsync(engine, default);
         await context.Output.WriteLineAsync(existed ? $"Database '{engine.Settings.Name}': dropped" : $"Database '{engine.Settings.Name}': did not exist");
-        return 0;
-    }
-
-    private static async Task<int> ResetAsync(VerbContext context)
-    {
-        var dropped = await DropAsync(context);
-        return dropped == 0 ? await CreateAsync(context) : dropped;
     }
 
     private static async Task<int> LocalAsync(VerbContext context, Func<VerbContext, Local.LocalPostgres, Task> action)

@@ -1,0 +1,105 @@
+using System.Reflection;
+
+namespace Fwk.Cli;
+
+/// <summary><c>fwk create_project</c>: a project that builds and answers <c>GET /</c> at once.</summary>
+internal static class ProjectScaffolder
+{
+    /// <summary>The CLI's own version (without build metadata): the default Fwk package version of new projects.</summary>
+    public static string CliVersion { get; } =
+        (typeof(ProjectScaffolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0")
+        .Split('+')[0];
+
+    /// <summary>Creates the project folder and its files; returns the exit code.</summary>
+    public static int Create(ProjectRequest request)
+    {
+        var parent = Path.GetFullPath(string.IsNullOrWhiteSpace(request.Directory) ? Directory.GetCurrentDirectory() : request.Directory);
+        var root = Path.Combine(parent, request.Name);
+        if (FileWriter.FirstExisting([root]) is { } existing)
+        {
+            Terminal.Error($"Refusing to overwrite {existing}: it already exists. Choose another --name or --directory.");
+            return ExitCodes.Failure;
+        }
+
+        if (!TryReference(request, root, out var fwk, out var error))
+        {
+            Terminal.Error(error);
+            return ExitCodes.Failure;
+        }
+
+        var files = new List<(string Path, string Content)>
+        {
+            ($"{request.Name}.csproj", ProjectTemplates.Csproj(request.Name, fwk)),
+            ("Program.cs", ProjectTemplates.Program()),
+            ("config.ini", ProjectTemplates.ConfigIni(request.Name)),
+            (Path.Combine("Hello", "HelloApp.cs"), AppTemplates.App(request.Name, "Hello", "/", $"Hello from {request.Name}")),
+            (".gitignore", ProjectTemplates.GitIgnore()),
+            ("Directory.Build.props", ProjectTemplates.DirectoryBuildProps()),
+            ("Directory.Packages.props", ProjectTemplates.DirectoryPackagesProps()),
+        };
+        if (!string.IsNullOrWhiteSpace(request.PackageSource))
+        {
+            files.Add(("nuget.config", ProjectTemplates.NuGetConfig(PackageSource(request.PackageSource))));
+        }
+
+        foreach (var (path, content) in files)
+        {
+            FileWriter.Create(Path.Combine(root, path), content);
+        }
+
+        Terminal.Success($"Created project {request.Name} in {root}");
+        foreach (var (path, _) in files)
+        {
+            Terminal.Info($"  {path.Replace('\\', '/')}");
+        }
+
+        Terminal.Info(fwk.FrameworkProject is not null
+            ? $"Fwk is referenced from the source tree {Path.GetFullPath(request.FwkSource!)}."
+            : $"Fwk is referenced as the packages Fwk and Fwk.Db {fwk.PackageVersion}"
+                + (string.IsNullOrWhiteSpace(request.PackageSource)
+                    ? " (from your NuGet sources; pass --package-source DIR for a local folder such as <fwk repo>/artifacts/packages)."
+                    : $" from {PackageSource(request.PackageSource)} (nuget.config)."));
+        Terminal.Info("Next:");
+        Terminal.Info($"  cd {Path.GetRelativePath(Directory.GetCurrentDirectory(), root)}");
+        Terminal.Info("  fwk create_db     # starts the project's own PostgreSQL under .fwk/ and creates the database");
+        Terminal.Info("  fwk run           # serves http://127.0.0.1:8000 (GET / answers)");
+        return ExitCodes.Ok;
+    }
+
+    private static bool TryReference(ProjectRequest request, string root, out FwkReference fwk, out string error)
+    {
+        error = string.Empty;
+        fwk = new FwkReference(null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
+        if (string.IsNullOrWhiteSpace(request.FwkSource))
+        {
+            return true;
+        }
+
+        var source = Path.GetFullPath(request.FwkSource);
+        var framework = Path.Combine(source, "src", "Framework", "Framework.csproj");
+        var database = Path.Combine(source, "src", "Framework.Db", "Framework.Db.csproj");
+        if (!File.Exists(framework) || !File.Exists(database))
+        {
+            error = $"--fwk-source {source} is not a Fwk source tree: {(File.Exists(framework) ? database : framework)} does not exist.";
+            return false;
+        }
+
+        fwk = fwk with
+        {
+            FrameworkProject = Written(framework, root, source),
+            DatabaseProject = Written(database, root, source),
+        };
+        return true;
+    }
+
+    // Relative when the project lives inside the source tree (it moves with it), absolute otherwise.
+    private static string Written(string file, string root, string source)
+    {
+        var inside = root.StartsWith(Path.TrimEndingDirectorySeparator(source) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside ? Path.GetRelativePath(root, file) : file;
+    }
+
+    // A folder given relative to the current directory is written absolute; URLs stay as they are.
+    private static string PackageSource(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(source);
+}

@@ -1,0 +1,124 @@
+using Fwk.Cli.Tests.Infrastructure;
+
+namespace Fwk.Cli.Tests;
+
+/// <summary>Parsing, help, usage errors and "no project": none of these builds anything.</summary>
+[Collection(FwkToolGroup.Name)]
+public sealed class CommandLineTests(FwkToolFixture fwk)
+{
+    [Fact]
+    public async Task Help_works_in_any_directory()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var verb in new[] { "run", "routes", "init_project", "create_db", "drop_db", "reset_db", "db", "create_project", "create_app" })
+        {
+            Assert.Contains($"  {verb} ", result.StandardOutput, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("routes")]
+    [InlineData("init_project")]
+    [InlineData("create_db")]
+    [InlineData("drop_db")]
+    [InlineData("reset_db")]
+    [InlineData("db", "start")]
+    [InlineData("db", "stop")]
+    [InlineData("db", "status")]
+    [InlineData("create_project")]
+    [InlineData("create_app")]
+    public async Task Every_verb_has_help_that_needs_no_project(params string[] verb)
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, [.. verb, "--help"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"fwk {string.Join(' ', verb)} [options]", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Building", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_is_the_packed_version()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "--version");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith(fwk.Version, result.StandardOutput.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_verb_prints_usage_and_exits_2()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "frobnicate");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("frobnicate", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Usage:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_verb_prints_usage_and_exits_2()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Usage:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_option_prints_the_verbs_usage_and_exits_2()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "routes", "--bogus");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--bogus", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("fwk routes [options]", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Building", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_verb_outside_a_project_exits_1_with_a_clear_error()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "routes");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"No Fwk project found in {fwk.EmptyDirectory}", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Building", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_option_that_points_nowhere_exits_1()
+    {
+        var missing = Path.Combine(fwk.Root, "no-such-project");
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "create_db", "--project", missing);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"No Fwk project found in {missing}", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("create_project", "9lives")]
+    [InlineData("create_project", "my-shop")]
+    [InlineData("create_project", "Fwk")]
+    [InlineData("create_app", "class")]
+    [InlineData("create_app", "Blog.Posts")]
+    public async Task Invalid_names_are_usage_errors(string verb, string name)
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, verb, "--name", name);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"name '{name}'", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(fwk.EmptyDirectory));
+    }
+
+    [Fact]
+    public async Task A_missing_name_is_a_usage_error()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "create_project");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--name", result.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Fwk.Cli.Tests;
+
+public sealed class NamesTests
+{
+    [Theory]
+    [InlineData("Demo", "demo", "/demo")]
+    [InlineData("MyShop", "my_shop", "/my-shop")]
+    [InlineData("HTTPServer", "http_server", "/http-server")]
+    [InlineData("Blog2Posts", "blog2_posts", "/blog2-posts")]
+    [InlineData("snake_case", "snake_case", "/snake-case")]
+    [InlineData("_Private", "_private", "/private")]
+    public void Derives_database_name_and_route(string name, string snake, string route)
+    {
+        Assert.Equal(snake, Names.SnakeCase(name));
+        Assert.Equal(route, Names.RoutePath(name));
+    }
+
+    [Theory]
+    [InlineData("Demo")]
+    [InlineData("_x1")]
+    [InlineData("Blog")]
+    public void Accepts_identifiers(string name) => Assert.Null(Names.Problem(name, "app"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1st")]
+    [InlineData("my-app")]
+    [InlineData("a.b")]
+    [InlineData("namespace")]
+    [InlineData("Café")]
+    [InlineData("fwk")]
+    [InlineData("System")]
+    public void Rejects_what_is_not_a_usable_identifier(string name) => Assert.NotNull(Names.Problem(name, "app"));
+}

@@ -1,0 +1,105 @@
+using Fwk.Cli.Tests.Infrastructure;
+
+namespace Fwk.Cli.Tests;
+
+/// <summary>create_project and create_app, as the fixture ran them, and their refusals to overwrite.</summary>
+[Collection(FwkToolGroup.Name)]
+public sealed class ScaffoldingTests(FwkToolFixture fwk)
+{
+    [Fact]
+    public void Create_project_writes_a_complete_project()
+    {
+        Assert.True(fwk.CreateProject.ExitCode == 0, fwk.CreateProject.ToString());
+        Assert.Contains($"Created project Demo in {fwk.DemoDirectory}", fwk.CreateProject.StandardOutput, StringComparison.Ordinal);
+        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props" })
+        {
+            Assert.True(File.Exists(Path.Combine(fwk.DemoDirectory, file)), $"{file} is missing");
+        }
+
+        var csproj = Read("Demo.csproj");
+        Assert.Contains("Sdk=\"Microsoft.NET.Sdk.Web\"", csproj, StringComparison.Ordinal);
+        Assert.Contains("<TargetFramework>net10.0</TargetFramework>", csproj, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(RepositoryRoot.Path, "src", "Framework", "Framework.csproj"), csproj, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(RepositoryRoot.Path, "src", "Framework.Db", "Framework.Db.csproj"), csproj, StringComparison.Ordinal);
+
+        var program = Read("Program.cs");
+        Assert.Contains("var app = FwkApplication.Create(args);", program, StringComparison.Ordinal);
+        Assert.Contains("app.Services.AddValidation();", program, StringComparison.Ordinal);
+        Assert.Contains("app.UseDatabase();", program, StringComparison.Ordinal);
+        Assert.Contains("return await app.RunAsync();", program, StringComparison.Ordinal);
+
+        var hello = Read("Hello/HelloApp.cs");
+        Assert.Contains("namespace Demo.Hello;", hello, StringComparison.Ordinal);
+        Assert.Contains("public sealed class HelloApp : IApp", hello, StringComparison.Ordinal);
+        Assert.Contains("Respond.Success(new { message = \"Hello from Demo\" })", hello, StringComparison.Ordinal);
+
+        Assert.Equal(["bin/", "obj/", ".fwk/"], Read(".gitignore").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("<Project />", Read("Directory.Build.props").Trim());
+    }
+
+    [Fact]
+    public void Create_app_adds_the_app_and_changes_only_the_active_line_of_config_ini()
+    {
+        Assert.True(fwk.CreateApp.ExitCode == 0, fwk.CreateApp.ToString());
+        var app = Read("Blog/BlogApp.cs");
+        Assert.Contains("namespace Demo.Blog;", app, StringComparison.Ordinal);
+        Assert.Contains("public sealed class BlogApp : IApp", app, StringComparison.Ordinal);
+        Assert.Contains("app.Routes.MapGet(\"/blog\", Index);", app, StringComparison.Ordinal);
+
+        var expected = ProjectTemplates.ConfigIni("Demo").Replace("active = Demo.Hello\n", "active = Demo.Hello, Demo.Blog\n", StringComparison.Ordinal);
+        Assert.Equal(expected, Read("config.ini"));
+        Assert.Contains("[database]\n; local = a PostgreSQL cluster managed by Fwk", expected, StringComparison.Ordinal);
+        Assert.Contains("host = local\nname = demo\n", expected, StringComparison.Ordinal);
+        Assert.Contains("[networking]\nurls = http://127.0.0.1:8000\n", expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_project_refuses_to_overwrite_an_existing_directory()
+    {
+        var before = Read("config.ini");
+        var result = await fwk.RunFwkAsync(Path.GetDirectoryName(fwk.DemoDirectory)!, "create_project", "--name", "Demo", "--fwk-source", RepositoryRoot.Path);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(fwk.DemoDirectory, result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before, Read("config.ini"));
+    }
+
+    [Fact]
+    public async Task Create_app_refuses_to_overwrite_an_existing_app()
+    {
+        var before = File.ReadAllBytes(Path.Combine(fwk.DemoDirectory, "config.ini"));
+        var result = await fwk.RunFwkAsync(fwk.Root, "create_app", "--name", "Blog", "--project", fwk.DemoDirectory);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(Path.Combine(fwk.DemoDirectory, "Blog"), result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(fwk.DemoDirectory, "config.ini")));
+    }
+
+    [Fact]
+    public async Task Create_project_rejects_a_folder_that_is_not_a_fwk_source_tree()
+    {
+        var result = await fwk.RunFwkAsync(fwk.Root, "create_project", "--name", "Nowhere", "--fwk-source", fwk.EmptyDirectory);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("is not a Fwk source tree", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(fwk.Root, "Nowhere")));
+    }
+
+    [Fact]
+    public async Task Create_project_in_another_directory_with_packages_writes_nuget_config()
+    {
+        var parent = Path.Combine(fwk.Root, "elsewhere");
+        var result = await fwk.RunFwkAsync(fwk.Root, "create_project", "--name", "MyShop", "--directory", parent, "--package-source", fwk.Packages);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var project = Path.Combine(parent, "MyShop");
+        var csproj = File.ReadAllText(Path.Combine(project, "MyShop.csproj"));
+        Assert.Contains($"<PackageReference Include=\"Fwk\" Version=\"{fwk.Version}\" />", csproj, StringComparison.Ordinal);
+        Assert.Contains($"<PackageReference Include=\"Fwk.Db\" Version=\"{fwk.Version}\" />", csproj, StringComparison.Ordinal);
+        Assert.Contains(fwk.Packages, File.ReadAllText(Path.Combine(project, "nuget.config")), StringComparison.Ordinal);
+        Assert.Contains("name = my_shop\n", File.ReadAllText(Path.Combine(project, "config.ini")), StringComparison.Ordinal);
+        Assert.Contains("<ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>", File.ReadAllText(Path.Combine(project, "Directory.Packages.props")), StringComparison.Ordinal);
+    }
+
+    private string Read(string relativePath) => File.ReadAllText(Path.Combine(fwk.DemoDirectory, relativePath));
+}
