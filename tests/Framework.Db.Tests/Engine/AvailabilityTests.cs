@@ -25,7 +25,7 @@ public sealed class AvailabilityTests(PostgresFixture fixture, ITestOutputHelper
         Assert.Equal(0, await project.RunAsync("create_db"));
         await project.StartAsync();
 
-        var healthy = await Envelope.AssertSuccessAsync(await project.Client.GetAsync("/health"));
+        var healthy = await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync("/health"));
         Assert.Equal("healthy", healthy.GetProperty("checks").GetProperty("database").GetString());
 
         try
@@ -35,7 +35,7 @@ public sealed class AvailabilityTests(PostgresFixture fixture, ITestOutputHelper
             var down = await Envelope.AssertErrorAsync(await project.Client.GetAsync("/health"), HttpStatusCode.ServiceUnavailable, ErrorCodes.DatabaseUnavailable);
             Assert.Equal("unhealthy", down.GetProperty("data").GetProperty("checks").GetProperty("database").GetString());
             // A request that never touches the database does not need it.
-            await Envelope.AssertSuccessAsync(await project.Client.GetAsync("/ping"));
+            await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync("/ping"));
             // A write is retried (bounded: 5 retries, at most 2 s apart), then answered 503, never 200 or 500.
             var clock = Stopwatch.StartNew();
             await Envelope.AssertErrorAsync(await project.Client.PostAsync("/probes/lost", null), HttpStatusCode.ServiceUnavailable, ErrorCodes.DatabaseUnavailable);

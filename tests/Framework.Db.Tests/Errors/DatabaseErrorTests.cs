@@ -31,7 +31,7 @@ public sealed class DatabaseErrorTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Save_WhenUniqueViolation_Answers409Code1008Not200()
     {
-        await Envelope.AssertSuccessAsync(await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Twice" })), HttpStatusCode.Created);
+        await Envelope.AssertSuccessDataAsync(await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Twice" })), HttpStatusCode.Created);
 
         var response = await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Twice" }));
 
@@ -69,7 +69,7 @@ public sealed class DatabaseErrorTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Save_WhenRowVanished_Answers409Code1008()
     {
-        var created = await Envelope.AssertSuccessAsync(await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Vanishing" })), HttpStatusCode.Created);
+        var created = await Envelope.AssertSuccessDataAsync(await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Vanishing" })), HttpStatusCode.Created);
 
         var response = await Project.Client.PutAsync($"/authors/{created.GetProperty("id").GetInt32()}/vanishing", Envelope.Json(new { name = "Renamed" }));
 
@@ -100,9 +100,9 @@ public sealed class DatabaseErrorTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task FindOr404_WhenPresent_ReturnsTheEntity()
     {
-        var created = await Envelope.AssertSuccessAsync(await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Found" })), HttpStatusCode.Created);
+        var created = await Envelope.AssertSuccessDataAsync(await Project.Client.PostAsync("/authors", Envelope.Json(new { name = "Found" })), HttpStatusCode.Created);
 
-        var found = await Envelope.AssertSuccessAsync(await Project.Client.GetAsync($"/authors/{created.GetProperty("id").GetInt32()}"));
+        var found = await Envelope.AssertSuccessDataAsync(await Project.Client.GetAsync($"/authors/{created.GetProperty("id").GetInt32()}"));
 
         Assert.Equal("Found", found.GetProperty("name").GetString());
     }

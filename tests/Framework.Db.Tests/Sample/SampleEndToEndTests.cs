@@ -57,18 +57,18 @@ public sealed class SampleEndToEndTests(PostgresFixture fixture, ITestOutputHelp
     private static async Task ExerciseEveryRouteAsync(HttpClient client)
     {
         // GET /: framework name and version.
-        var home = await Envelope.AssertSuccessAsync(await client.GetAsync("/"));
+        var home = await Envelope.AssertSuccessDataAsync(await client.GetAsync("/"));
         Assert.Equal("Fwk", home.GetProperty("framework").GetString());
         Assert.False(string.IsNullOrWhiteSpace(home.GetProperty("version").GetString()));
 
         // GET /users: the two users seeded by init_project.
-        var seeded = await Envelope.AssertSuccessAsync(await client.GetAsync("/users"));
+        var seeded = await Envelope.AssertSuccessDataAsync(await client.GetAsync("/users"));
         Assert.Equal(2, seeded.GetProperty("count").GetInt32());
         Assert.Equal(["ada@example.com", "alan@example.com"], seeded.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()));
 
         // POST /users → 201 with the new user and its location.
         var createdResponse = await client.PostAsync("/users", Envelope.Json(new { name = "Grace Hopper", email = "grace@example.com" }));
-        var grace = await Envelope.AssertSuccessAsync(createdResponse, HttpStatusCode.Created);
+        var grace = await Envelope.AssertSuccessDataAsync(createdResponse, HttpStatusCode.Created);
         var id = grace.GetProperty("id").GetInt32();
         Assert.Equal("Grace Hopper", grace.GetProperty("name").GetString());
         Assert.Equal("grace@example.com", grace.GetProperty("email").GetString());
@@ -89,30 +89,30 @@ public sealed class SampleEndToEndTests(PostgresFixture fixture, ITestOutputHelp
         // Paging: ?limit=&offset= over the total count.
         foreach (var (name, email) in new[] { ("Edsger Dijkstra", "edsger@example.com"), ("Barbara Liskov", "barbara@example.com") })
         {
-            await Envelope.AssertSuccessAsync(await client.PostAsync("/users", Envelope.Json(new { name, email })), HttpStatusCode.Created);
+            await Envelope.AssertSuccessDataAsync(await client.PostAsync("/users", Envelope.Json(new { name, email })), HttpStatusCode.Created);
         }
 
-        var page = await Envelope.AssertSuccessAsync(await client.GetAsync("/users?limit=2&offset=1"));
+        var page = await Envelope.AssertSuccessDataAsync(await client.GetAsync("/users?limit=2&offset=1"));
         Assert.Equal(5, page.GetProperty("count").GetInt32());
         Assert.Equal(["alan@example.com", "grace@example.com"], page.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()));
-        var last = await Envelope.AssertSuccessAsync(await client.GetAsync("/users?limit=10&offset=4"));
+        var last = await Envelope.AssertSuccessDataAsync(await client.GetAsync("/users?limit=10&offset=4"));
         Assert.Equal(5, last.GetProperty("count").GetInt32());
         Assert.Single(last.GetProperty("items").EnumerateArray());
         await Envelope.AssertErrorAsync(await client.GetAsync("/users?limit=0"), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
 
         // GET /users/{id} and the app's own 404 (code 1101).
-        var found = await Envelope.AssertSuccessAsync(await client.GetAsync($"/users/{id}"));
+        var found = await Envelope.AssertSuccessDataAsync(await client.GetAsync($"/users/{id}"));
         Assert.Equal("Grace Hopper", found.GetProperty("name").GetString());
         await Envelope.AssertErrorAsync(await client.GetAsync("/users/999999"), HttpStatusCode.NotFound, 1101);
 
         // PUT replaces, PATCH changes only what is given.
-        var replaced = await Envelope.AssertSuccessAsync(
+        var replaced = await Envelope.AssertSuccessDataAsync(
             await client.PutAsync($"/users/{id}", Envelope.Json(new { name = "Grace B. Hopper", email = "gbh@example.com" })));
         Assert.Equal("gbh@example.com", replaced.GetProperty("email").GetString());
-        var patched = await Envelope.AssertSuccessAsync(await client.PatchAsync($"/users/{id}", Envelope.Json(new { name = "Amazing Grace" })));
+        var patched = await Envelope.AssertSuccessDataAsync(await client.PatchAsync($"/users/{id}", Envelope.Json(new { name = "Amazing Grace" })));
         Assert.Equal("Amazing Grace", patched.GetProperty("name").GetString());
         Assert.Equal("gbh@example.com", patched.GetProperty("email").GetString());
-        var reread = await Envelope.AssertSuccessAsync(await client.GetAsync($"/users/{id}"));
+        var reread = await Envelope.AssertSuccessDataAsync(await client.GetAsync($"/users/{id}"));
         Assert.Equal("Amazing Grace", reread.GetProperty("name").GetString());
         Assert.Equal("gbh@example.com", reread.GetProperty("email").GetString());
         await Envelope.AssertErrorAsync(await client.PutAsync("/users/999999", Envelope.Json(new { name = "Nobody", email = "nobody@example.com" })), HttpStatusCode.NotFound, 1101);
@@ -120,11 +120,11 @@ public sealed class SampleEndToEndTests(PostgresFixture fixture, ITestOutputHelp
             await client.PatchAsync($"/users/{id}", Envelope.Json(new { email = "ada@example.com" })), HttpStatusCode.Conflict, ErrorCodes.Conflict);
 
         // GET/POST /users/{id}/cars: the relation across the two apps.
-        var car = await Envelope.AssertSuccessAsync(
+        var car = await Envelope.AssertSuccessDataAsync(
             await client.PostAsync($"/users/{id}/cars", Envelope.Json(new { name = "Beetle", model = "Type 1", doors = 2 })), HttpStatusCode.Created);
         Assert.Equal(id, car.GetProperty("user_id").GetInt32());
         Assert.Equal(2, car.GetProperty("doors").GetInt32());
-        var cars = await Envelope.AssertSuccessAsync(await client.GetAsync($"/users/{id}/cars"));
+        var cars = await Envelope.AssertSuccessDataAsync(await client.GetAsync($"/users/{id}/cars"));
         Assert.Equal(1, cars.GetProperty("count").GetInt32());
         Assert.Equal("Beetle", Assert.Single(cars.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
         await Envelope.AssertErrorAsync(
@@ -135,13 +135,13 @@ public sealed class SampleEndToEndTests(PostgresFixture fixture, ITestOutputHelp
 
         // DELETE, then the user (and its cars) are gone.
         var deleted = await client.DeleteAsync($"/users/{id}");
-        await Envelope.AssertSuccessAsync(deleted);
+        await Envelope.AssertSuccessDataAsync(deleted);
         await Envelope.AssertErrorAsync(await client.GetAsync($"/users/{id}"), HttpStatusCode.NotFound, 1101);
         await Envelope.AssertErrorAsync(await client.DeleteAsync($"/users/{id}"), HttpStatusCode.NotFound, 1101);
-        Assert.Equal(4, (await Envelope.AssertSuccessAsync(await client.GetAsync("/users"))).GetProperty("count").GetInt32());
+        Assert.Equal(4, (await Envelope.AssertSuccessDataAsync(await client.GetAsync("/users"))).GetProperty("count").GetInt32());
 
         // /health, the docs page, an unknown route, and (last: see below) the OpenAPI document.
-        var health = await Envelope.AssertSuccessAsync(await client.GetAsync("/health"));
+        var health = await Envelope.AssertSuccessDataAsync(await client.GetAsync("/health"));
         Assert.Equal("healthy", health.GetProperty("checks").GetProperty("database").GetString());
         var docsPath = "/docs";
         using (var redirect = await client.GetAsync(docsPath))

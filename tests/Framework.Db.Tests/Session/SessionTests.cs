@@ -15,20 +15,20 @@ public sealed class SessionTests(PostgresFixture fixture)
     {
         await using var project = await StartLibraryAsync("library");
 
-        var author = await Envelope.AssertSuccessAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "Ursula" })), HttpStatusCode.Created);
+        var author = await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "Ursula" })), HttpStatusCode.Created);
         var authorId = author.GetProperty("id").GetInt32();
         Assert.True(authorId > 0, "The id is assigned by the save that runs before the response is written.");
-        var book = await Envelope.AssertSuccessAsync(
+        var book = await Envelope.AssertSuccessDataAsync(
             await project.Client.PostAsync("/books", Envelope.Json(new { title = "The Dispossessed", author_id = authorId })), HttpStatusCode.Created);
         var bookId = book.GetProperty("id").GetInt32();
         Assert.Equal(authorId, book.GetProperty("author_id").GetInt32());
 
-        var favorite = await Envelope.AssertSuccessAsync(await project.Client.PutAsync($"/authors/{authorId}/favorite/{bookId}", null));
+        var favorite = await Envelope.AssertSuccessDataAsync(await project.Client.PutAsync($"/authors/{authorId}/favorite/{bookId}", null));
         Assert.Equal(bookId, favorite.GetProperty("favorite_book_id").GetInt32());
 
-        var reread = await Envelope.AssertSuccessAsync(await project.Client.GetAsync($"/authors/{authorId}"));
+        var reread = await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync($"/authors/{authorId}"));
         Assert.Equal(bookId, reread.GetProperty("favorite_book_id").GetInt32());
-        var books = await Envelope.AssertSuccessAsync(await project.Client.GetAsync($"/authors/{authorId}/books"));
+        var books = await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync($"/authors/{authorId}/books"));
         var only = Assert.Single(books.EnumerateArray());
         Assert.Equal("The Dispossessed", only.GetProperty("title").GetString());
         Assert.Equal("Ursula", only.GetProperty("author").GetString());
@@ -54,7 +54,7 @@ public sealed class SessionTests(PostgresFixture fixture)
         var responses = await Task.WhenAll(Enumerable.Range(0, requests).Select(async i =>
         {
             using var response = await project.Client.PostAsync($"/probes/m{i}", null);
-            return (Marker: $"m{i}", Data: await Envelope.AssertSuccessAsync(response));
+            return (Marker: $"m{i}", Data: await Envelope.AssertSuccessDataAsync(response));
         }));
 
         foreach (var (marker, data) in responses)
@@ -80,7 +80,7 @@ public sealed class SessionTests(PostgresFixture fixture)
         Assert.Equal(0L, await project.ScalarAsync<long>("select count(*) from authors"));
 
         // The pooled session that saw the failed request comes back clean: the next request saves only its own row.
-        await Envelope.AssertSuccessAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "saved" })), HttpStatusCode.Created);
+        await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "saved" })), HttpStatusCode.Created);
         Assert.Equal(["saved"], await project.ScalarAsync<string[]>("select array_agg(name) from authors"));
     }
 
@@ -133,10 +133,10 @@ public sealed class SessionTests(PostgresFixture fixture)
 
         for (var i = 0; i < 20; i++)
         {
-            await Envelope.AssertSuccessAsync(await project.Client.GetAsync("/ping"));
+            await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync("/ping"));
         }
 
-        await Envelope.AssertSuccessAsync(await project.Client.PostAsync("/probes/used", null));
+        await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/probes/used", null));
 
         Assert.Equal(20, project.Journal.Entries.Count(e => e == "GET /ping session=False"));
         Assert.Equal(["POST /probes/used session=True"], project.Journal.Entries.Where(e => e.StartsWith("POST", StringComparison.Ordinal)));
@@ -154,7 +154,7 @@ public sealed class SessionTests(PostgresFixture fixture)
         var reports = new List<JsonElement>();
         for (var i = 0; i < 10; i++)
         {
-            reports.Add(await Envelope.AssertSuccessAsync(await project.Client.PostAsync($"/probes/seq{i}", null)));
+            reports.Add(await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync($"/probes/seq{i}", null)));
         }
 
         // Each request tracked only its own row: the context it got had been reset.
@@ -180,7 +180,7 @@ public sealed class SessionTests(PostgresFixture fixture)
         await project.StartAsync();
         Assert.Equal(["startup: 0 authors"], project.Journal.Entries);
 
-        var saved = await Envelope.AssertSuccessAsync(await project.Client.PostAsync("/audited/kept", null));
+        var saved = await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/audited/kept", null));
         var failed = await project.Client.PostAsync("/audited/lost?fail=true", null);
 
         Assert.True(saved.GetProperty("same_session").GetBoolean());

@@ -61,7 +61,7 @@ public sealed class DatabaseVerbsTests(PostgresFixture fixture)
         await using var project = new DbTestProject(fixture, name).Add<ProbesApp>();
         Assert.Equal(0, await project.RunAsync("create_db"));
         await project.StartAsync();
-        await Envelope.AssertSuccessAsync(await project.Client.PostAsync("/probes/one", null));
+        await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/probes/one", null));
 
         var exitCode = await project.RunAsync("drop_db", "--yes");
 

@@ -29,7 +29,7 @@ public sealed class LocalDatabaseVerbsTests(PostgresFixture fixture)
             Assert.Contains($"running (socket {cluster.SocketDirectory}", project.Output, StringComparison.Ordinal);
 
             await project.StartAsync();
-            await Envelope.AssertSuccessAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "Local" })), HttpStatusCode.Created);
+            await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "Local" })), HttpStatusCode.Created);
 
             Assert.Equal(0, await project.RunAsync("db", "stop"));
             Assert.Equal(LocalPostgresState.Stopped, (await cluster.StatusAsync()).State);
@@ -39,7 +39,7 @@ public sealed class LocalDatabaseVerbsTests(PostgresFixture fixture)
                 async () => (await project.Client.GetAsync("/authors/count")).IsSuccessStatusCode,
                 TimeSpan.FromSeconds(10),
                 "the app to use the restarted local cluster");
-            var count = await Envelope.AssertSuccessAsync(await project.Client.GetAsync("/authors/count"));
+            var count = await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync("/authors/count"));
             Assert.Equal(1, count.GetProperty("count").GetInt32()); // data kept between runs
         }
         finally
