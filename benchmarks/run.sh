@@ -47,12 +47,18 @@ done
 rps() { wrk -t1 -c"$connections" -d"$1"s "$2" | awk '/Requests\/sec/ {print $2}'; }
 
 for path in / /users/1; do
-  rps 3 "http://127.0.0.1:$fwk_port$path" >/dev/null   # warm up both (JIT, pools)
-  rps 3 "http://127.0.0.1:$base_port$path" >/dev/null
+  rps "$duration" "http://127.0.0.1:$fwk_port$path" >/dev/null   # warm up both (JIT tiers, pools, caches)
+  rps "$duration" "http://127.0.0.1:$base_port$path" >/dev/null
   fwk_all=(); base_all=()
   for round in $(seq 1 "$rounds"); do
-    fwk_all+=("$(rps "$duration" "http://127.0.0.1:$fwk_port$path")")
-    base_all+=("$(rps "$duration" "http://127.0.0.1:$base_port$path")")
+    # Alternate who goes first, so a machine that speeds up or slows down during the run favours neither.
+    if (( round % 2 )); then
+      fwk_all+=("$(rps "$duration" "http://127.0.0.1:$fwk_port$path")")
+      base_all+=("$(rps "$duration" "http://127.0.0.1:$base_port$path")")
+    else
+      base_all+=("$(rps "$duration" "http://127.0.0.1:$base_port$path")")
+      fwk_all+=("$(rps "$duration" "http://127.0.0.1:$fwk_port$path")")
+    fi
   done
   fwk_median=$(printf '%s\n' "${fwk_all[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   base_median=$(printf '%s\n' "${base_all[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
