@@ -4,7 +4,7 @@ namespace Fwk.Cli;
 
 /// <summary>
 /// The verbs that run inside a project's own process: <c>run</c>, <c>routes</c>, <c>init_project</c>, <c>create_db</c>,
-/// <c>drop_db</c>, <c>reset_db</c> and <c>db start|stop|status</c>. Each builds the project, then runs
+/// <c>drop_db</c>, <c>reset_db</c>, <c>db start|stop|status</c>, and <c>verb NAME</c> for any other (an app's own). Each builds the project, then runs
 /// <c>dotnet &lt;project.dll&gt; VERB</c> in the project directory. Their help never builds anything.
 /// </summary>
 internal static class ProjectVerbs
@@ -24,6 +24,7 @@ internal static class ProjectVerbs
         db.Subcommands.Add(Verb("stop", "Stop the managed local PostgreSQL.", ["db", "stop"]));
         db.Subcommands.Add(Verb("status", "Show whether the managed local PostgreSQL runs.", ["db", "status"]));
         root.Subcommands.Add(db);
+        root.Subcommands.Add(AnyVerb());
     }
 
     /// <summary>The <c>--project</c> option shared by every verb that works on an existing project.</summary>
@@ -33,12 +34,29 @@ internal static class ProjectVerbs
         HelpName = "PATH",
     };
 
+    // Verbs the project's apps add (IApp.ConfigureVerbs) are known only to the project: pass them through as given.
+    private static Command AnyVerb()
+    {
+        var command = new Command("verb", "Run any verb of the project, including those its apps add: fwk verb NAME [ARGS…] (use -- before verb options).");
+        var words = new Argument<string[]>("words") { Arity = ArgumentArity.OneOrMore, Description = "The verb and its arguments.", HelpName = "VERB" };
+        command.Arguments.Add(words);
+        var project = ProjectOption();
+        command.Options.Add(project);
+        var noBuild = NoBuildOption();
+        command.Options.Add(noBuild);
+        command.SetAction((parse, cancellationToken) =>
+            ProjectRunner.RunAsync(parse.GetValue(project), parse.GetValue(words)!, parse.GetValue(noBuild), cancellationToken));
+        return command;
+    }
+
+    private static Option<bool> NoBuildOption() => new("--no-build") { Description = "Use the last build instead of building the project first." };
+
     private static Command Verb(string name, string description, string[] appVerb, bool withYes = false)
     {
         var command = new Command(name, description);
         var project = ProjectOption();
         command.Options.Add(project);
-        var noBuild = new Option<bool>("--no-build") { Description = "Use the last build instead of building the project first." };
+        var noBuild = NoBuildOption();
         command.Options.Add(noBuild);
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
         if (withYes)

@@ -18,6 +18,14 @@ public interface IApp
     {
     }
 
+    /// <summary>
+    /// Adds the app's own command-line verbs (<c>dotnet run -- VERB</c>). Runs before the arguments are parsed, in
+    /// dependency order; the verbs run with the app configured, like the built-in ones. Default: nothing.
+    /// </summary>
+    void ConfigureVerbs(VerbRegistry verbs)
+    {
+    }
+
     /// <summary>Registers routes, hooks, error codes, models and the init function. Runs once at startup, in dependency order.</summary>
     void Configure(AppBuilder app);
 }

@@ -21,7 +21,7 @@ public sealed partial class FwkApplication
         }
 
         var settings = _settings ?? throw _configurationError!;
-        var catalog = AppCatalog.Resolve(settings.ActiveApps, _codeApps, $"[apps] active ({_locations.Describe("apps", "active")})");
+        var catalog = ResolveApps(settings);
         foreach (var app in catalog.Apps)
         {
             app.Module.ConfigureServices(_builder.Services, _builder.Configuration);
@@ -44,6 +44,10 @@ public sealed partial class FwkApplication
         _app = webApp;
         return webApp;
     }
+
+    /// <summary>The active apps, resolved once (for verbs before parsing, or when building).</summary>
+    private AppCatalog ResolveApps(FwkSettings settings) =>
+        _catalog ??= AppCatalog.Resolve(settings.ActiveApps, _codeApps, $"[apps] active ({_locations.Describe("apps", "active")})");
 
     // Each app maps into its own group: tagged with the app's name, wrapped by the response hooks, GET answering HEAD.
     private void ConfigureApps(WebApplication webApp, AppCatalog catalog)

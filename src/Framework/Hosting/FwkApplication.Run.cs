@@ -16,6 +16,7 @@ public sealed partial class FwkApplication
     {
         var root = new RootCommand("A Fwk project. With no verb it serves; verbs manage the project.");
         root.SetAction(BindVerb(ServeAsync));
+        AddAppVerbs();
         Verbs.AddTo(root);
         var parse = root.Parse(_args);
         var configuration = new InvocationConfiguration { Output = Output, Error = Error, ProcessTerminationTimeout = null };
@@ -69,6 +70,27 @@ public sealed partial class FwkApplication
 
         await _app.StopAsync(cancellationToken);
         await RunShutdownHooksAsync();
+    }
+
+    // Apps that cannot be resolved add no verbs; the verb that runs reports why when it builds the app.
+    private void AddAppVerbs()
+    {
+        if (_settings is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var app in ResolveApps(_settings).Apps)
+            {
+                app.Module.ConfigureVerbs(Verbs);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            _catalog = null;
+        }
     }
 
     private async Task<int> ServeAsync(VerbContext context)

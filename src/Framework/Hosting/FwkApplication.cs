@@ -25,6 +25,7 @@ public sealed partial class FwkApplication : IAsyncDisposable
     private readonly ConfigurationException? _configurationError;
     private readonly FwkSettings? _settings;
     private readonly ConfigLocations _locations = new();
+    private AppCatalog? _catalog;
     private WebApplication? _app;
     private bool _shutdownRan;
 
@@ -97,9 +98,9 @@ public sealed partial class FwkApplication : IAsyncDisposable
     public FwkApplication AddApp<TApp>()
         where TApp : IApp, new()
     {
-        if (_app is not null)
+        if (_catalog is not null)
         {
-            throw new InvalidOperationException("Apps must be added before the application starts.");
+            throw new InvalidOperationException("Apps must be added before the application runs.");
         }
 
         _codeApps.Add(typeof(TApp));

@@ -7,7 +7,7 @@ namespace Fwk.Cli.Tests;
 public sealed class CommandLineTests(FwkToolFixture fwk)
 {
     [Fact]
-    public async Task Help_works_in_any_directory()
+    public async Task Help_InAnyDirectory_Exits0()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "--help");
 
@@ -30,7 +30,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     [InlineData("db", "status")]
     [InlineData("create_project")]
     [InlineData("create_app")]
-    public async Task Every_verb_has_help_that_needs_no_project(params string[] verb)
+    public async Task Help_OnEveryVerb_NeedsNoProject(params string[] verb)
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, [.. verb, "--help"]);
 
@@ -40,7 +40,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Version_is_the_packed_version()
+    public async Task Version_WhenInstalled_IsPackedVersion()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "--version");
 
@@ -49,7 +49,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Unknown_verb_prints_usage_and_exits_2()
+    public async Task Run_WhenVerbUnknown_PrintsUsageAndExits2()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "frobnicate");
 
@@ -59,7 +59,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task No_verb_prints_usage_and_exits_2()
+    public async Task Run_WhenNoVerb_PrintsUsageAndExits2()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory);
 
@@ -68,7 +68,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Unknown_option_prints_the_verbs_usage_and_exits_2()
+    public async Task Run_WhenOptionUnknown_PrintsVerbUsageAndExits2()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "routes", "--bogus");
 
@@ -79,7 +79,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task A_project_verb_outside_a_project_exits_1_with_a_clear_error()
+    public async Task ProjectVerb_WhenNoProjectFound_Exits1WithClearError()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "routes");
 
@@ -89,7 +89,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task A_project_option_that_points_nowhere_exits_1()
+    public async Task ProjectVerb_WhenProjectOptionPointsNowhere_Exits1()
     {
         var missing = Path.Combine(fwk.Root, "no-such-project");
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "create_db", "--project", missing);
@@ -104,7 +104,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     [InlineData("create_project", "Fwk")]
     [InlineData("create_app", "class")]
     [InlineData("create_app", "Blog.Posts")]
-    public async Task Invalid_names_are_usage_errors(string verb, string name)
+    public async Task Scaffold_WhenNameInvalid_Exits2(string verb, string name)
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, verb, "--name", name);
 
@@ -114,7 +114,7 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task A_missing_name_is_a_usage_error()
+    public async Task Scaffold_WhenNameMissing_Exits2()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "create_project");
 

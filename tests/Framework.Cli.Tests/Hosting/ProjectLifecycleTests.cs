@@ -15,7 +15,7 @@ public sealed class ProjectLifecycleTests(FwkToolFixture fwk, ITestOutputHelper 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task Database_verbs_then_run_serve_every_scaffolded_app()
+    public async Task DatabaseVerbsThenRun_OnScaffoldedProject_ServeEveryApp()
     {
         try
         {

@@ -9,7 +9,7 @@ namespace Fwk.Cli.Tests;
 public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Routes_lists_every_scaffolded_app()
+    public async Task Routes_WhenProjectHasTwoApps_ListsBoth()
     {
         var result = await fwk.RunFwkAsync(fwk.DemoDirectory, "routes");
         output.WriteLine(result.ToString());
@@ -21,7 +21,19 @@ public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task Project_option_accepts_a_csproj_path()
+    public async Task Verb_WhenGivenAnyProjectVerb_PassesItThroughWithItsArguments()
+    {
+        var listed = await fwk.RunFwkAsync(fwk.DemoDirectory, "verb", "--", "routes");
+        var unknown = await fwk.RunFwkAsync(fwk.DemoDirectory, "verb", "--no-build", "--", "no_such_verb", "--flag");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Matches(new Regex(@"^GET\s+/blog\s+BlogApp", RegexOptions.Multiline), listed.StandardOutput);
+        Assert.True(unknown.ExitCode == 2, unknown.ToString());
+        Assert.Contains("no_such_verb", unknown.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Routes_WhenProjectOptionIsCsprojPath_UsesIt()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "routes", "--project", Path.Combine(fwk.DemoDirectory, "Demo.csproj"));
 
@@ -30,7 +42,7 @@ public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task An_app_usage_error_passes_through_as_exit_2()
+    public async Task DropDb_WhenAppRefusesWithoutYes_PassesExit2Through()
     {
         // Without --yes and without a terminal, the app refuses to drop the database: its exit code 2 is fwk's.
         var result = await fwk.RunFwkAsync(fwk.DemoDirectory, "drop_db");
@@ -41,7 +53,7 @@ public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task A_build_failure_is_shown_plainly_and_exits_1()
+    public async Task Routes_WhenBuildFails_ShowsErrorsAndExits1()
     {
         var parent = Directory.CreateDirectory(Path.Combine(fwk.Root, "broken")).FullName;
         var created = await fwk.RunFwkAsync(parent, "create_project", "--name", "Broken", "--fwk-source", RepositoryRoot.Path);
@@ -60,7 +72,7 @@ public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task A_project_on_the_packed_fwk_packages_builds_and_runs_its_verbs()
+    public async Task CreateProject_WhenUsingPackedPackages_BuildsAndRunsVerbs()
     {
         var parent = Directory.CreateDirectory(Path.Combine(fwk.Root, "packaged")).FullName;
         var created = await fwk.RunFwkAsync(parent, "create_project", "--name", "Shop", "--package-source", fwk.Packages);
@@ -74,7 +86,7 @@ public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task No_build_on_a_project_never_built_exits_1_and_says_so()
+    public async Task NoBuild_WhenProjectNeverBuilt_Exits1AndSaysSo()
     {
         var parent = Directory.CreateDirectory(Path.Combine(fwk.Root, "unbuilt")).FullName;
         var created = await fwk.RunFwkAsync(parent, "create_project", "--name", "Unbuilt", "--fwk-source", RepositoryRoot.Path);

@@ -9,7 +9,7 @@ public sealed class NamesTests
     [InlineData("Blog2Posts", "blog2_posts", "/blog2-posts")]
     [InlineData("snake_case", "snake_case", "/snake-case")]
     [InlineData("_Private", "_private", "/private")]
-    public void Derives_database_name_and_route(string name, string snake, string route)
+    public void SnakeCase_OfProjectName_GivesDatabaseNameAndRoute(string name, string snake, string route)
     {
         Assert.Equal(snake, Names.SnakeCase(name));
         Assert.Equal(route, Names.RoutePath(name));
@@ -19,7 +19,7 @@ public sealed class NamesTests
     [InlineData("Demo")]
     [InlineData("_x1")]
     [InlineData("Blog")]
-    public void Accepts_identifiers(string name) => Assert.Null(Names.Problem(name, "app"));
+    public void Validate_WhenNameIsIdentifier_Accepts(string name) => Assert.Null(Names.Problem(name, "app"));
 
     [Theory]
     [InlineData("")]
@@ -30,5 +30,5 @@ public sealed class NamesTests
     [InlineData("Café")]
     [InlineData("fwk")]
     [InlineData("System")]
-    public void Rejects_what_is_not_a_usable_identifier(string name) => Assert.NotNull(Names.Problem(name, "app"));
+    public void Validate_WhenNameIsNotIdentifier_Rejects(string name) => Assert.NotNull(Names.Problem(name, "app"));
 }

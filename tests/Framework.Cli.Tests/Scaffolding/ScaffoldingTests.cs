@@ -7,7 +7,7 @@ namespace Fwk.Cli.Tests;
 public sealed class ScaffoldingTests(FwkToolFixture fwk)
 {
     [Fact]
-    public void Create_project_writes_a_complete_project()
+    public void CreateProject_WhenDirectoryFree_WritesCompleteProject()
     {
         Assert.True(fwk.CreateProject.ExitCode == 0, fwk.CreateProject.ToString());
         Assert.Contains($"Created project Demo in {fwk.DemoDirectory}", fwk.CreateProject.StandardOutput, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public void Create_app_adds_the_app_and_changes_only_the_active_line_of_config_ini()
+    public void CreateApp_InProject_AddsAppAndChangesOnlyActiveLine()
     {
         Assert.True(fwk.CreateApp.ExitCode == 0, fwk.CreateApp.ToString());
         var app = Read("Blog/BlogApp.cs");
@@ -54,7 +54,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Create_project_refuses_to_overwrite_an_existing_directory()
+    public async Task CreateProject_WhenDirectoryExists_RefusesToOverwrite()
     {
         var before = Read("config.ini");
         var result = await fwk.RunFwkAsync(Path.GetDirectoryName(fwk.DemoDirectory)!, "create_project", "--name", "Demo", "--fwk-source", RepositoryRoot.Path);
@@ -65,7 +65,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Create_app_refuses_to_overwrite_an_existing_app()
+    public async Task CreateApp_WhenAppExists_RefusesToOverwrite()
     {
         var before = File.ReadAllBytes(Path.Combine(fwk.DemoDirectory, "config.ini"));
         var result = await fwk.RunFwkAsync(fwk.Root, "create_app", "--name", "Blog", "--project", fwk.DemoDirectory);
@@ -76,7 +76,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Create_project_rejects_a_folder_that_is_not_a_fwk_source_tree()
+    public async Task CreateProject_WhenFwkSourceIsNotFwk_Exits1()
     {
         var result = await fwk.RunFwkAsync(fwk.Root, "create_project", "--name", "Nowhere", "--fwk-source", fwk.EmptyDirectory);
 
@@ -86,7 +86,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Create_project_in_another_directory_with_packages_writes_nuget_config()
+    public async Task CreateProject_WithPackageSource_WritesNuGetConfig()
     {
         var parent = Path.Combine(fwk.Root, "elsewhere");
         var result = await fwk.RunFwkAsync(fwk.Root, "create_project", "--name", "MyShop", "--directory", parent, "--package-source", fwk.Packages);

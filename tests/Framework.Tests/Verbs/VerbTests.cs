@@ -1,5 +1,6 @@
 using Fwk.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fwk.Tests.Verbs;
 
@@ -52,7 +53,7 @@ public sealed class VerbTests
     }
 
     [Fact]
-    public async Task Run_WhenAnAppAddsAVerb_RunsItWithItsExitCode()
+    public async Task Run_WhenProgramAddsAVerb_RunsItWithItsExitCode()
     {
         await using var project = new TestProject(args: ["cache", "clear"]);
         project.App.Verbs.Add("cache clear", "Clears the cache.", async context =>
@@ -65,6 +66,26 @@ public sealed class VerbTests
 
         Assert.Equal(3, exitCode);
         Assert.Equal("cleared", project.Output.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Run_WhenAnAppAddsAVerb_RunsItWithTheAppConfigured()
+    {
+        await using var project = new TestProject(args: ["list_apps"]).Add<VerbApp>();
+
+        var exitCode = await project.RunAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("active: VerbApp", project.Output.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Help_WhenAnAppAddsAVerb_ListsIt()
+    {
+        await using var project = new TestProject(args: ["--help"]).Add<VerbApp>();
+
+        Assert.Equal(0, await project.RunAsync());
+        Assert.Contains("list_apps", project.Output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,4 +113,17 @@ internal sealed class CatalogApp : IApp
     private static string[] ListProducts() => ["pen"];
 
     private static int DeleteProduct(int id) => id;
+}
+
+internal sealed class VerbApp : IApp
+{
+    public void ConfigureVerbs(VerbRegistry verbs) =>
+        verbs.Add("list_apps", "Lists the active apps.", async context =>
+        {
+            var apps = context.Services.GetRequiredService<AppCatalog>().Apps.Select(a => a.Name);
+            await context.Output.WriteLineAsync($"active: {string.Join(", ", apps)}");
+            return 0;
+        });
+
+    public void Configure(AppBuilder app) => app.Routes.MapGet("/verb-app", () => "ok");
 }
