@@ -123,13 +123,13 @@ internal static class DatabaseVerbs
             return true;
         }
 
-        if (Console.IsInputRedirected)
+        if (!context.IsInteractive)
         {
             await context.Error.WriteLineAsync($"{question} Refusing without --yes (input is not interactive).");
             return false;
         }
 
         await context.Output.WriteAsync($"{question} [y/N] ");
-        return (await Console.In.ReadLineAsync())?.Trim().ToLowerInvariant() is "y" or "yes";
+        return (await context.Input.ReadLineAsync())?.Trim().ToLowerInvariant() is "y" or "yes";
     }
 }

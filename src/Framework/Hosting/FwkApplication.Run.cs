@@ -130,7 +130,7 @@ public sealed partial class FwkApplication
     {
         try
         {
-            return await run(new VerbContext(Build().Services, parse, Output, Error));
+            return await run(new VerbContext(Build().Services, parse, Input, IsInteractive, Output, Error));
         }
 #pragma warning disable CA1031 // A failed verb is reported as exit code 1 with its message, never a stack trace.
         catch (Exception exception)

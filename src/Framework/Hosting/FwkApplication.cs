@@ -33,6 +33,8 @@ public sealed partial class FwkApplication : IAsyncDisposable
     {
         _args = args;
         ProjectDirectory = Path.GetFullPath(options.ProjectDirectory ?? Directory.GetCurrentDirectory());
+        Input = options.Input ?? Console.In;
+        IsInteractive = options.Input is not null || !Console.IsInputRedirected;
         Output = options.Output ?? Console.Out;
         Error = options.Error ?? Console.Error;
         var variables = options.EnvironmentVariables ?? Environment.GetEnvironmentVariables();
@@ -86,6 +88,10 @@ public sealed partial class FwkApplication : IAsyncDisposable
 
     /// <summary>Typed access to the configuration, with errors that name file, line, section and key.</summary>
     internal ConfigReader Config => _configurationError is null ? _config : throw _configurationError;
+
+    internal TextReader Input { get; }
+
+    internal bool IsInteractive { get; }
 
     internal TextWriter Output { get; }
 

@@ -17,6 +17,9 @@ public sealed class FwkOptions
     /// <summary>Where verbs write their output. Default: standard output.</summary>
     public TextWriter? Output { get; init; }
 
+    /// <summary>Where verbs read answers (e.g. drop_db's confirmation). Default: standard input, interactive only on a terminal; a reader given here counts as interactive.</summary>
+    public TextReader? Input { get; init; }
+
     /// <summary>Where verbs and startup failures write errors. Default: standard error.</summary>
     public TextWriter? Error { get; init; }
 }

@@ -5,10 +5,12 @@ namespace Fwk;
 /// <summary>What a verb gets when it runs: the application's services (apps configured, server not started), its arguments and output.</summary>
 public sealed class VerbContext
 {
-    internal VerbContext(IServiceProvider services, ParseResult parseResult, TextWriter output, TextWriter error)
+    internal VerbContext(IServiceProvider services, ParseResult parseResult, TextReader input, bool isInteractive, TextWriter output, TextWriter error)
     {
         Services = services;
         ParseResult = parseResult;
+        Input = input;
+        IsInteractive = isInteractive;
         Output = output;
         Error = error;
     }
@@ -18,6 +20,12 @@ public sealed class VerbContext
 
     /// <summary>The parsed command line, to read the verb's options.</summary>
     public ParseResult ParseResult { get; }
+
+    /// <summary>Where to read answers from.</summary>
+    public TextReader Input { get; }
+
+    /// <summary>Whether someone can answer a question (standard input is a terminal, or an input was given); otherwise verbs must not ask.</summary>
+    public bool IsInteractive { get; }
 
     /// <summary>Plain-text output.</summary>
     public TextWriter Output { get; }

@@ -22,6 +22,7 @@ internal sealed class DbTestProject : IAsyncDisposable
     private readonly TextWriter _syncOutput;
     private readonly TextWriter _syncError;
     private FwkApplication? _served;
+    private string? _input;
     private HttpClient? _client;
 
     /// <param name="fixture">The cluster.</param>
@@ -93,6 +94,13 @@ internal sealed class DbTestProject : IAsyncDisposable
     public DbTestProject Add<TApp>()
         where TApp : IApp, new() => Configure(app => app.AddApp<TApp>());
 
+    /// <summary>Answers the verbs' questions (e.g. drop_db's confirmation) with <paramref name="input"/>, as a user at a terminal would.</summary>
+    public DbTestProject Answer(string input)
+    {
+        _input = input;
+        return this;
+    }
+
     /// <summary>Runs on every application instance before <c>UseDatabase()</c>.</summary>
     public DbTestProject Configure(Action<FwkApplication> setup)
     {
@@ -159,6 +167,7 @@ internal sealed class DbTestProject : IAsyncDisposable
         {
             ProjectDirectory = Directory,
             EnvironmentVariables = _variables,
+            Input = _input is null ? null : new StringReader(_input),
             Output = _syncOutput,
             Error = _syncError,
         });

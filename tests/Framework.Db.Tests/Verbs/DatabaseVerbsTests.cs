@@ -8,33 +8,31 @@ namespace Fwk.Db.Tests.Verbs;
 public sealed class DatabaseVerbsTests(PostgresFixture fixture)
 {
     [Fact]
-    public async Task DropDb_WithoutYes_RefusesAndKeepsDatabase()
+    public async Task DropDb_WhenAnswerIsNo_RefusesAndKeepsDatabase()
     {
         var name = await fixture.CreateDatabaseAsync("keep");
         await using var project = new DbTestProject(fixture, name).Add<AuthorsApp>();
         Assert.Equal(0, await project.RunAsync("create_db"));
 
-        // Nobody answers the question: with stdin redirected the verb refuses at once; on a terminal it reads no answer.
-        var input = Console.In;
-        Console.SetIn(TextReader.Null);
-        int exitCode;
-        try
-        {
-            exitCode = await project.RunAsync("drop_db").WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            Console.SetIn(input);
-        }
+        var exitCode = await project.Answer("n\n").RunAsync("drop_db").WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, exitCode);
         Assert.True(await DbTestProject.DatabaseExistsAsync(fixture, name));
         Assert.Equal(["authors"], await project.TablesAsync());
-        Assert.Contains($"Drop database '{name}'", project.Output + project.Error, StringComparison.Ordinal);
-        if (Console.IsInputRedirected)
-        {
-            Assert.Contains("--yes", project.Error, StringComparison.Ordinal);
-        }
+        Assert.Contains($"Drop database '{name}' and all its data? [y/N]", project.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DropDb_WhenAnswerIsYes_DropsDatabase()
+    {
+        var name = await fixture.CreateDatabaseAsync("answer");
+        await using var project = new DbTestProject(fixture, name).Add<AuthorsApp>();
+        Assert.Equal(0, await project.RunAsync("create_db"));
+
+        var exitCode = await project.Answer("y\n").RunAsync("drop_db").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(exitCode == 0, project.Everything);
+        Assert.False(await DbTestProject.DatabaseExistsAsync(fixture, name));
     }
 
     [Fact]
@@ -89,24 +87,14 @@ public sealed class DatabaseVerbsTests(PostgresFixture fixture)
     }
 
     [Fact]
-    public async Task ResetDb_WithoutYes_RefusesAndKeepsData()
+    public async Task ResetDb_WhenAnswerIsNo_RefusesAndKeepsData()
     {
         var name = await fixture.CreateDatabaseAsync("noreset");
         await using var project = new DbTestProject(fixture, name).Add<AuthorsApp>();
         Assert.Equal(0, await project.RunAsync("create_db"));
         await project.ScalarAsync<int>("insert into authors (name) values ('stays'); select 0");
 
-        var input = Console.In;
-        Console.SetIn(TextReader.Null);
-        int exitCode;
-        try
-        {
-            exitCode = await project.RunAsync("reset_db").WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            Console.SetIn(input);
-        }
+        var exitCode = await project.Answer("no\n").RunAsync("reset_db").WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, exitCode);
         Assert.Equal("stays", await project.ScalarAsync<string>("select name from authors"));
