@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace Fwk.Db;
@@ -10,74 +8,46 @@ namespace Fwk.Db;
 public static class FwkDatabaseExtensions
 {
     /// <summary>
-    /// Backendpy's <c>set_database_hooks</c>: reads <c>[database]</c>, and at startup (framework level, before any app hook)
-    /// starts the engine (the managed local cluster for <c>host = local</c>), builds the model of every active app's models and
-    /// checks the connection. Each request gets its own <see cref="Session"/> on first use, saved on success_response before
-    /// the response starts and returned to the pool when the request ends. Adds the create_db, drop_db, reset_db and db verbs
-    /// and a "database" health check.
+    /// Backendpy's <c>set_database_hooks</c>, for every database of the project (<c>[database]</c>, and each
+    /// <c>[database.NAME]</c> bind). At startup (framework level, before any app hook) it starts each engine (the managed
+    /// local cluster for <c>host = local</c>), builds each bind's model from the active apps' models, checks the
+    /// connection, reports pending migrations (or applies them when <c>migrate_on_startup = true</c>) and how many
+    /// standbys answer. Each request gets its own <see cref="Session"/> per bind on first use, saved on success_response
+    /// before the response starts and returned to the pool when the request ends; <see cref="ReadSession"/> reads without
+    /// tracking, from a standby when there is one. Adds the create_db, drop_db, reset_db and db verbs (migrations
+    /// included) and one health check per bind.
     /// </summary>
     public static FwkApplication UseDatabase(this FwkApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.Services;
-        services.AddSingleton(sp => new DatabaseEngine(
-            DatabaseSettings.Read(sp.GetRequiredService<ConfigReader>()), app.ProjectDirectory, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddPooledDbContextFactory<Session>(ConfigureSession);
-        services.AddScoped<SessionSlot>();
-        services.AddScoped(CreateSession);
+        services.AddSingleton(sp => new DatabaseBinds(
+            sp.GetRequiredService<ConfigReader>(), sp.GetRequiredService<AppCatalog>(), app.ProjectDirectory, app.ProjectAssembly, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddScoped<RequestSessions>();
+        services.AddScoped(sp => sp.GetRequiredService<RequestSessions>().Get(sp.GetRequiredService<DatabaseBinds>().Default));
+        services.AddKeyedScoped(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<RequestSessions>().Get(Bind(sp, key)));
+        services.AddScoped(sp => sp.GetRequiredService<DatabaseBinds>().Default.RentReadSession());
+        services.AddKeyedScoped(KeyedService.AnyKey, (sp, key) => Bind(sp, key).RentReadSession());
         services.AddExceptionHandler<DatabaseExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks();
+        services.AddOptions<HealthCheckServiceOptions>().Configure<ConfigReader>((options, config) =>
+        {
+            // Named from config.ini alone: health endpoints are mapped while apps configure, before the binds exist.
+            foreach (var bind in BindSettings.DeclaredBinds(config))
+            {
+                options.Registrations.Add(new HealthCheckRegistration(
+                    BindSettings.SectionOf(bind), sp => new DatabaseHealthCheck(sp.GetRequiredService<DatabaseBinds>().Get(bind)), null, null));
+            }
+        });
 
-        app.FrameworkHooks.On(Events.Startup, StartEngineAsync);
-        app.FrameworkHooks.On(Events.SuccessResponse, SaveAsync);
-        app.FrameworkHooks.On(Events.InitCompleted, SaveAsync);
+        app.FrameworkHooks.On(Events.Startup, DatabaseStartup.RunAsync);
+        app.FrameworkHooks.On(Events.SuccessResponse, SessionSaver.SaveAsync);
+        app.FrameworkHooks.On(Events.InitCompleted, SessionSaver.SaveAsync);
         DatabaseVerbs.Add(app);
+        MigrationVerbs.Add(app);
         return app;
     }
 
-    private static void ConfigureSession(IServiceProvider services, DbContextOptionsBuilder options)
-    {
-        var engine = services.GetRequiredService<DatabaseEngine>();
-        options.UseNpgsql(engine.DataSource, npgsql =>
-        {
-            npgsql.CommandTimeout(engine.Settings.CommandTimeoutSeconds);
-            if (engine.Settings.RetryOnFailure)
-            {
-                npgsql.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null);
-            }
-        });
-        // Failed commands are answered (and logged when unexpected) by the exception handlers; EF need not log each at error.
-        options.ConfigureWarnings(warnings => warnings.Log(
-            (RelationalEventId.CommandError, LogLevel.Debug),
-            (RelationalEventId.ConnectionError, LogLevel.Debug),
-            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-        options.UseApplicationServiceProvider(services);
-        options.ReplaceService<IModelCacheKeyFactory, AppCatalogModelCacheKeyFactory>();
-    }
-
-    private static Session CreateSession(IServiceProvider services)
-    {
-        var session = services.GetRequiredService<IDbContextFactory<Session>>().CreateDbContext();
-        services.GetRequiredService<SessionSlot>().Session = session;
-        return session;
-    }
-
-    // The session factory is resolved only after the engine started (its options need the data source).
-    // Building a session here builds the model too, so a bad model stops startup rather than the first request.
-    private static async Task StartEngineAsync(DatabaseEngine engine, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await engine.StartAsync(cancellationToken);
-        await engine.CheckAsync(cancellationToken);
-        var sessions = services.GetRequiredService<IDbContextFactory<Session>>();
-        await using var session = await sessions.CreateDbContextAsync(cancellationToken);
-        _ = session.Model;
-    }
-
-    private static async Task SaveAsync(SessionSlot slot, CancellationToken cancellationToken)
-    {
-        if (slot.Session is { } session && session.ChangeTracker.HasChanges())
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-    }
+    private static DatabaseBind Bind(IServiceProvider services, object? key) =>
+        services.GetRequiredService<DatabaseBinds>().Get(key as string ?? throw new InvalidOperationException("A bind is named by a string: [FromKeyedServices(\"NAME\")]."));
 }

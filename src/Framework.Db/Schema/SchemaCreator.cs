@@ -9,8 +9,8 @@ using Npgsql;
 namespace Fwk.Db;
 
 /// <summary>
-/// create_db and drop_db: the database itself through the admin database (quoted identifier), and the tables of every
-/// active app's models. Only missing tables are created (with their indexes and foreign keys, including foreign keys of
+/// create_db and drop_db of one bind: the database itself through the admin database (quoted identifier), and, for a
+/// bind without migrations, the tables of its models. Only missing tables are created (with their indexes and foreign keys, including foreign keys of
 /// existing tables that point at them), in foreign-key order, in one transaction, so running it twice or on a partial
 /// schema is safe.
 /// </summary>
@@ -32,8 +32,15 @@ internal static class SchemaCreator
         }
 
         await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(engine.Settings.Name)}", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
-        return true;
+        try
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            return false; // another instance created it a moment ago
+        }
     }
 
     /// <summary>Drops the database (closing its connections); returns whether it existed.</summary>
@@ -51,7 +58,7 @@ internal static class SchemaCreator
     }
 
     /// <summary>Creates the tables that do not exist yet; returns (app, table) for each one created, in creation order.</summary>
-    public static async Task<IReadOnlyList<(string App, string Table)>> CreateMissingTablesAsync(Session session, AppCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string App, string Table)>> CreateMissingTablesAsync(Session session, CancellationToken cancellationToken)
     {
         var model = session.GetService<IDesignTimeModel>().Model;
         var existing = await ExistingTablesAsync(session, cancellationToken);
@@ -81,16 +88,16 @@ internal static class SchemaCreator
         await session.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, session.GetService<IRelationalConnection>(), cancellationToken);
         return [.. all.OfType<CreateTableOperation>()
             .Where(t => created.Contains(Key(t.Schema, t.Name)))
-            .Select(t => (Owner(model, catalog, t), t.Name))];
+            .Select(t => (Owner(model, session.BindModel, t), t.Name))];
     }
 
     /// <summary>Quotes a PostgreSQL identifier: wrapped in double quotes, embedded quotes doubled.</summary>
     public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string Owner(IModel model, AppCatalog catalog, CreateTableOperation table)
+    private static string Owner(IModel model, BindModel bindModel, CreateTableOperation table)
     {
         var entity = model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == table.Name && e.GetSchema() == table.Schema);
-        return entity is null ? "-" : ModelComposer.OwnerOf(catalog, entity.ClrType);
+        return entity is null ? "-" : bindModel.OwnerOf(entity.ClrType);
     }
 
     private static async Task<HashSet<string>> ExistingTablesAsync(Session session, CancellationToken cancellationToken)

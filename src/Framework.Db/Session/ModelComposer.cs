@@ -1,44 +1,40 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fwk.Db;
 
 /// <summary>
-/// Puts every active app's models into one EF Core model, then names tables and columns in snake_case unless a
-/// configuration named them explicitly (PostgreSQL folds unquoted names to lower case, so this is what psql users expect).
+/// Puts every model of one bind into its EF Core model, names tables and columns in snake_case unless a configuration
+/// named them (PostgreSQL folds unquoted names to lower case, so this is what psql users expect), and rejects relations
+/// to models of another bind (a foreign key cannot cross databases).
 /// </summary>
 internal static class ModelComposer
 {
     private static readonly MethodInfo ApplyConfiguration = typeof(ModelBuilder).GetMethods()
         .Single(m => m.Name == nameof(ModelBuilder.ApplyConfiguration) && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
 
-    public static void Compose(ModelBuilder modelBuilder, AppCatalog catalog)
+    public static void Compose(ModelBuilder modelBuilder, BindModel model)
     {
-        foreach (var app in catalog.Apps)
+        foreach (var entry in model.Entries)
         {
-            foreach (var type in app.Models.Types)
+            if (entry.Type is { } type)
             {
                 Add(modelBuilder, type);
             }
-
-            foreach (var assembly in app.Models.Assemblies)
+            else
             {
-                modelBuilder.ApplyConfigurationsFromAssembly(assembly);
+                modelBuilder.ApplyConfigurationsFromAssembly(entry.Assembly!);
             }
         }
 
+        EnsureNoRelationAcrossBinds(modelBuilder.Model, model);
         SnakeCaseNames.Apply(modelBuilder.Model);
     }
 
-    /// <summary>The app that contributed the entity <paramref name="clrType"/>, for create_db's report.</summary>
-    public static string OwnerOf(AppCatalog catalog, Type clrType) =>
-        catalog.Apps.FirstOrDefault(app =>
-            app.Models.Types.Any(t => t == clrType || EntityOf(t) == clrType)
-            || app.Models.Assemblies.Contains(clrType.Assembly))?.Name ?? "-";
-
     private static void Add(ModelBuilder modelBuilder, Type type)
     {
-        var entity = EntityOf(type);
+        var entity = BindModel.EntityOf(type);
         if (entity is null)
         {
             modelBuilder.Entity(type);
@@ -48,8 +44,26 @@ internal static class ModelComposer
         ApplyConfiguration.MakeGenericMethod(entity).Invoke(modelBuilder, [Activator.CreateInstance(type)]);
     }
 
-    private static Type? EntityOf(Type configuration) =>
-        configuration.GetInterfaces()
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
-            ?.GetGenericArguments()[0];
+    // EF adds any type a model references to the model; a type another bind declares must not come in that way.
+    private static void EnsureNoRelationAcrossBinds(IMutableModel mutableModel, BindModel model)
+    {
+        foreach (var entity in mutableModel.GetEntityTypes())
+        {
+            if (!model.Declared.TryGetValue(entity.ClrType, out var declared) || declared.Bind == model.Bind)
+            {
+                continue;
+            }
+
+            var key = entity.GetReferencingForeignKeys().Select(k => k.DeclaringEntityType)
+                .Concat(entity.GetForeignKeys().Select(k => k.PrincipalEntityType))
+                .FirstOrDefault(other => other.ClrType != entity.ClrType);
+            var referencing = key is null ? "a model" : $"model '{key.ClrType.Name}' ({Describe(model, key.ClrType)})";
+            throw new InvalidOperationException(
+                $"Relation across binds: {referencing} relates to model '{entity.ClrType.Name}' ({Describe(model, entity.ClrType)}). "
+                + "A foreign key cannot cross databases; keep related models in one bind.");
+        }
+    }
+
+    private static string Describe(BindModel model, Type clrType) =>
+        model.Declared.TryGetValue(clrType, out var entry) ? $"app {entry.App}, bind '{entry.Bind}'" : $"bind '{model.Bind}'";
 }

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fwk.Db;
 
 /// <summary>
-/// The request's database session: an EF Core context over the models of every active app (one model, so models
-/// of different apps can relate). Bind it as a handler or hook parameter. It is rented from a pool on first use in
-/// a request, saved on success_response before the response starts, never saved after an error, and returned to the
-/// pool when the request ends. A session is never shared between requests.
+/// The request's database session: an EF Core context over the models of one bind (the default <c>[database]</c>
+/// unless resolved as <c>[FromKeyedServices("NAME")] Session</c>). Every app's models of a bind are one model, so models
+/// of different apps can relate. Bind it as a handler or hook parameter. It is rented from a pool on first use in a
+/// request, saved on success_response before the response starts, never saved after an error, and returned to the pool
+/// when the request ends. A session is never shared between requests. Writes always go to the bind's primary server.
 /// </summary>
 public sealed class Session : DbContext
 {
@@ -18,19 +18,42 @@ public sealed class Session : DbContext
     {
     }
 
+    /// <summary>The bind (database) of this session: <c>default</c> or the NAME of <c>[database.NAME]</c>.</summary>
+    public string Bind => BindModel.Bind;
+
     /// <summary>
-    /// Finds <typeparamref name="T"/> by primary key, or throws <see cref="FwkException"/> with the app's
-    /// <paramref name="errorCode"/> (its message is formatted with the key), answered as that code's status (e.g. 404).
+    /// Set when a write failed in a way that leaves its commit unknown (the connection broke after the command was sent),
+    /// so the retry strategy does not run it again and risk a duplicate. Cleared when a save starts.
+    /// </summary>
+    internal bool WriteOutcomeUnknown { get; set; }
+
+    /// <summary>What this session's model is made of (from its options).</summary>
+    internal BindModel BindModel => this.GetService<IDbContextOptions>().FindExtension<BindModelExtension>()?.Model
+        ?? throw new InvalidOperationException("The session was created outside a Fwk application.");
+
+    /// <summary>
+    /// Finds <typeparamref name="T"/> by primary key (tracked, so changes to it are saved), or throws
+    /// <see cref="FwkException"/> with the app's <paramref name="errorCode"/> (its message is formatted with the key),
+    /// answered as that code's status (e.g. 404).
     /// </summary>
     public async Task<T> FindOr404Async<T>(object key, int errorCode, CancellationToken cancellationToken = default)
         where T : class =>
         await Set<T>().FindAsync([key], cancellationToken) ?? throw new FwkException(errorCode, key);
 
-    /// <summary>Builds the model from the active apps' models (once per application; EF Core caches it).</summary>
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    /// <inheritdoc/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
-            ?? throw new InvalidOperationException("The session was created outside a Fwk application.");
-        ModelComposer.Compose(modelBuilder, services.GetRequiredService<AppCatalog>());
+        WriteOutcomeUnknown = false;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+
+    /// <inheritdoc/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        WriteOutcomeUnknown = false;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Builds the bind's model from the active apps' models (once per set of models; EF Core caches it).</summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => ModelComposer.Compose(modelBuilder, BindModel);
 }

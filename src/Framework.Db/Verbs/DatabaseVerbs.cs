@@ -1,135 +1,170 @@
-using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Fwk.Db.Local;
 
 namespace Fwk.Db;
 
-/// <summary>The database verbs: create_db, drop_db, reset_db and db start|stop|status (managed local cluster).</summary>
+/// <summary>
+/// The database verbs: create_db, drop_db, reset_db, and db start|stop|status (the managed local clusters). Each covers
+/// every bind, <c>default</c> first; <c>--bind NAME</c> limits it to one.
+/// </summary>
 internal static class DatabaseVerbs
 {
     public static void Add(FwkApplication app)
     {
         var verbs = app.Verbs;
-        verbs.Add("create_db", "Create the database if missing, then every missing table of the active apps.", CreateAsync);
-        verbs.Add("drop_db", "Drop the database (asks for --yes).", DropAsync, YesOption());
-        verbs.Add("reset_db", "Drop and recreate the database and its tables (asks for --yes).", ResetAsync, YesOption());
-        verbs.Add("db start", "Start the managed local PostgreSQL ([database] host = local).", context => LocalAsync(context, Start));
-        verbs.Add("db stop", "Stop the managed local PostgreSQL.", context => LocalAsync(context, Stop));
-        verbs.Add("db status", "Show whether the managed local PostgreSQL runs.", context => LocalAsync(context, Status));
+        verbs.Add("create_db", "Create each database if missing, then its tables (or apply its migrations, when the project has them).", CreateAsync, VerbOptions.Bind());
+        verbs.Add("drop_db", "Drop each database (asks for --yes).", DropAsync, VerbOptions.Yes(), VerbOptions.Bind());
+        verbs.Add("reset_db", "Drop and recreate each database and its tables (asks for --yes).", ResetAsync, VerbOptions.Yes(), VerbOptions.Bind());
+        verbs.Add("db start", "Start the managed local PostgreSQL of each bind with host = local.", context => LocalAsync(context, StartAsync), VerbOptions.Bind());
+        verbs.Add("db stop", "Stop the managed local PostgreSQL of each bind with host = local.", context => LocalAsync(context, StopAsync), VerbOptions.Bind());
+        verbs.Add("db status", "Show each bind's server: the managed cluster's state, or whether the server answers.", StatusAsync, VerbOptions.Bind());
     }
 
-    private static Option<bool> YesOption() => new("--yes", "-y") { Description = "Do not ask for confirmation." };
+    /// <summary>create_db of one bind: the database, then its tables or its migrations, under the migration lock.</summary>
+    public static async Task CreateAsync(VerbContext context, DatabaseBind bind)
+    {
+        var name = bind.Settings.Name;
+        await StartEngineAsync(context, bind);
+        await context.Output.WriteLineAsync($"Database '{name}' ({bind.Engine.Description}): checking…");
+        var created = await SchemaCreator.CreateDatabaseAsync(bind.Engine, default);
+        await context.Output.WriteLineAsync(created ? $"Database '{name}': created" : $"Database '{name}': exists");
+
+        var migrations = new MigrationRunner(bind);
+        if (migrations.HasMigrations)
+        {
+            await MigrationVerbs.UpgradeAsync(context, bind, migrations, target: null);
+            return;
+        }
+
+        await using var migrationLock = await MigrationLock.AcquireAsync(bind.Engine, context.Output.WriteLineAsync, default);
+        await using var session = bind.RentSession();
+        var tables = await SchemaCreator.CreateMissingTablesAsync(session, default);
+        foreach (var app in bind.Model.Entries.Select(e => e.App).Distinct())
+        {
+            var mine = tables.Where(t => t.App == app).Select(t => t.Table).ToList();
+            await context.Output.WriteLineAsync(mine.Count > 0 ? $"{app}: created {string.Join(", ", mine)}" : $"{app}: nothing to create");
+        }
+    }
+
+    /// <summary>Starts <paramref name="bind"/>'s engine (and its managed cluster, saying so).</summary>
+    public static async Task StartEngineAsync(VerbContext context, DatabaseBind bind)
+    {
+        if (bind.Engine.Local is { } local)
+        {
+            await context.Output.WriteLineAsync($"Starting the local PostgreSQL in {local.ClusterDirectory}…");
+        }
+
+        await bind.Engine.StartAsync();
+    }
 
     private static async Task<int> CreateAsync(VerbContext context)
     {
-        await CreateAsync(context, await StartEngineAsync(context));
+        foreach (var bind in VerbOptions.SelectedBinds(context))
+        {
+            await CreateAsync(context, bind);
+        }
+
         return 0;
     }
 
     private static async Task<int> DropAsync(VerbContext context)
     {
-        var engine = context.Services.GetRequiredService<DatabaseEngine>();
-        if (!await ConfirmAsync(context, $"Drop database '{engine.Settings.Name}' and all its data?"))
+        var binds = VerbOptions.SelectedBinds(context);
+        if (!await VerbOptions.ConfirmAsync(context, $"Drop {Databases(binds)} and all {Their(binds)} data?"))
         {
             return 2;
         }
 
-        await DropAsync(context, await StartEngineAsync(context));
+        foreach (var bind in binds)
+        {
+            await DropAsync(context, bind);
+        }
+
         return 0;
     }
 
     private static async Task<int> ResetAsync(VerbContext context)
     {
-        var engine = context.Services.GetRequiredService<DatabaseEngine>();
-        if (!await ConfirmAsync(context, $"Drop database '{engine.Settings.Name}' and all its data, then create it again?"))
+        var binds = VerbOptions.SelectedBinds(context);
+        if (!await VerbOptions.ConfirmAsync(context, $"Drop {Databases(binds)} and all {Their(binds)} data, then create {(binds.Count == 1 ? "it" : "them")} again?"))
         {
             return 2;
         }
 
-        await StartEngineAsync(context);
-        await DropAsync(context, engine);
-        await CreateAsync(context, engine);
+        foreach (var bind in binds)
+        {
+            await DropAsync(context, bind);
+            await CreateAsync(context, bind);
+        }
+
         return 0;
     }
 
-    private static async Task CreateAsync(VerbContext context, DatabaseEngine engine)
+    private static async Task DropAsync(VerbContext context, DatabaseBind bind)
     {
-        var name = engine.Settings.Name;
-        await context.Output.WriteLineAsync($"Database '{name}' ({engine.Description}): checking…");
-        var created = await SchemaCreator.CreateDatabaseAsync(engine, default);
-        await context.Output.WriteLineAsync(created ? $"Database '{name}': created" : $"Database '{name}': exists");
-
-        var catalog = context.Services.GetRequiredService<AppCatalog>();
-        await using var session = await context.Services.GetRequiredService<IDbContextFactory<Session>>().CreateDbContextAsync();
-        var tables = await SchemaCreator.CreateMissingTablesAsync(session, catalog, default);
-        foreach (var app in catalog.Apps.Where(a => a.Models.Types.Count > 0 || a.Models.Assemblies.Count > 0))
-        {
-            var mine = tables.Where(t => t.App == app.Name).Select(t => t.Table).ToList();
-            await context.Output.WriteLineAsync(mine.Count > 0 ? $"{app.Name}: created {string.Join(", ", mine)}" : $"{app.Name}: nothing to create");
-        }
+        await StartEngineAsync(context, bind);
+        var existed = await SchemaCreator.DropDatabaseAsync(bind.Engine, default);
+        await context.Output.WriteLineAsync(existed ? $"Database '{bind.Settings.Name}': dropped" : $"Database '{bind.Settings.Name}': did not exist");
     }
 
-    private static async Task DropAsync(VerbContext context, DatabaseEngine engine)
-    {
-        var existed = await SchemaCreator.DropDatabaseAsync(engine, default);
-        await context.Output.WriteLineAsync(existed ? $"Database '{engine.Settings.Name}': dropped" : $"Database '{engine.Settings.Name}': did not exist");
-    }
+    private static string Databases(IReadOnlyList<DatabaseBind> binds) =>
+        binds.Count == 1 ? $"database '{binds[0].Settings.Name}'" : "databases " + string.Join(", ", binds.Select(b => $"'{b.Settings.Name}'"));
 
-    private static async Task<int> LocalAsync(VerbContext context, Func<VerbContext, Local.LocalPostgres, Task> action)
+    private static string Their(IReadOnlyList<DatabaseBind> binds) => binds.Count == 1 ? "its" : "their";
+
+    private static async Task<int> LocalAsync(VerbContext context, Func<VerbContext, LocalPostgres, Task> action)
     {
-        var engine = context.Services.GetRequiredService<DatabaseEngine>();
-        if (engine.Local is null)
+        var locals = VerbOptions.SelectedBinds(context).Select(b => b.Engine.Local).OfType<LocalPostgres>().ToList();
+        if (locals.Count == 0)
         {
-            await context.Error.WriteLineAsync($"The database is not managed by Fwk ([database] host = {engine.Settings.Host}); set host = local to use it.");
+            var hosts = string.Join(", ", VerbOptions.SelectedBinds(context).Select(b => $"[{b.Settings.Section}] host = {b.Settings.Host}"));
+            await context.Error.WriteLineAsync($"No database is managed by Fwk ({hosts}); set host = local to use one.");
             return 1;
         }
 
-        await action(context, engine.Local);
+        foreach (var local in locals.DistinctBy(l => l.ClusterDirectory))
+        {
+            await action(context, local);
+        }
+
         return 0;
     }
 
-    private static async Task Start(VerbContext context, Local.LocalPostgres local)
+    private static async Task StartAsync(VerbContext context, LocalPostgres local)
     {
         await context.Output.WriteLineAsync($"Starting PostgreSQL in {local.ClusterDirectory}…");
         await local.StartAsync();
         await context.Output.WriteLineAsync((await local.StatusAsync()).ToString());
     }
 
-    private static async Task Stop(VerbContext context, Local.LocalPostgres local)
+    private static async Task StopAsync(VerbContext context, LocalPostgres local)
     {
         await local.StopAsync();
         await context.Output.WriteLineAsync((await local.StatusAsync()).ToString());
     }
 
-    private static async Task Status(VerbContext context, Local.LocalPostgres local) =>
-        await context.Output.WriteLineAsync((await local.StatusAsync()).ToString());
-
-    private static async Task<DatabaseEngine> StartEngineAsync(VerbContext context)
+    private static async Task<int> StatusAsync(VerbContext context)
     {
-        var engine = context.Services.GetRequiredService<DatabaseEngine>();
-        if (engine.Local is not null)
+        var binds = VerbOptions.SelectedBinds(context);
+        foreach (var bind in binds)
         {
-            await context.Output.WriteLineAsync($"Starting the local PostgreSQL in {engine.Local.ClusterDirectory}…");
+            var prefix = binds.Count > 1 || bind.Name != ModelRegistry.DefaultBind ? $"{bind.Name}: " : string.Empty;
+            if (bind.Engine.Local is { } local)
+            {
+                await context.Output.WriteLineAsync(prefix + await local.StatusAsync());
+                continue;
+            }
+
+            try
+            {
+                await bind.Engine.CheckAsync();
+                await context.Output.WriteLineAsync($"{prefix}answers ({bind.Engine.Description})");
+            }
+            catch (InvalidOperationException exception)
+            {
+                await context.Output.WriteLineAsync($"{prefix}does not answer: {exception.Message}");
+            }
         }
 
-        await engine.StartAsync();
-        return engine;
-    }
-
-    private static async Task<bool> ConfirmAsync(VerbContext context, string question)
-    {
-        if (context.ParseResult.GetValue<bool>("--yes"))
-        {
-            return true;
-        }
-
-        if (!context.IsInteractive)
-        {
-            await context.Error.WriteLineAsync($"{question} Refusing without --yes (input is not interactive).");
-            return false;
-        }
-
-        await context.Output.WriteAsync($"{question} [y/N] ");
-        return (await context.Input.ReadLineAsync())?.Trim().ToLowerInvariant() is "y" or "yes";
+        return 0;
     }
 }

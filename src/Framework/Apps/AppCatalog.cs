@@ -13,6 +13,12 @@ internal sealed class AppCatalog
     /// <summary>The active apps in start order (dependencies first).</summary>
     public IReadOnlyList<ActiveApp> Apps { get; }
 
+    /// <summary>Whether every app has run <see cref="IApp.Configure"/>, so their models, routes and hooks are complete.</summary>
+    public bool IsConfigured { get; private set; }
+
+    /// <summary>Records that every app has configured.</summary>
+    public void MarkConfigured() => IsConfigured = true;
+
     /// <summary>Resolves <paramref name="names"/> against the app types of the loaded assemblies.</summary>
     /// <exception cref="InvalidOperationException">A name matches no app or several, or dependencies form a cycle.</exception>
     public static AppCatalog Resolve(IEnumerable<string> names, IEnumerable<Type> codeApps, string nameSource)

@@ -8,12 +8,16 @@ namespace Fwk;
 /// <summary>
 /// Compiles a hook or init delegate into <c>Func&lt;HookContext, ValueTask&gt;</c> once, at registration.
 /// Each parameter binds by type: <see cref="HookContext"/>, <see cref="HttpContext"/>, <see cref="CancellationToken"/>,
-/// <see cref="IServiceProvider"/>, the event's argument when it is of that type, and otherwise a service.
+/// <see cref="IServiceProvider"/>, a keyed service (<see cref="FromKeyedServicesAttribute"/>), the event's argument when it
+/// is of that type, and otherwise a service.
 /// </summary>
 internal static class HandlerBinder
 {
     private static readonly MethodInfo GetRequiredService =
         typeof(ServiceProviderServiceExtensions).GetMethod(nameof(ServiceProviderServiceExtensions.GetRequiredService), [typeof(IServiceProvider), typeof(Type)])!;
+
+    private static readonly MethodInfo GetRequiredKeyedService =
+        typeof(ServiceProviderKeyedServiceExtensions).GetMethod(nameof(ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService), [typeof(IServiceProvider), typeof(Type), typeof(object)])!;
 
     private static readonly MethodInfo FromTask = typeof(HandlerBinder).GetMethod(nameof(ToValueTask), BindingFlags.NonPublic | BindingFlags.Static)!;
 
@@ -22,7 +26,7 @@ internal static class HandlerBinder
     {
         var method = handler.Method;
         var context = Expression.Parameter(typeof(HookContext), "context");
-        var arguments = method.GetParameters().Select(p => Bind(p.ParameterType, context));
+        var arguments = method.GetParameters().Select(p => Bind(p, context));
         var call = Expression.Invoke(Expression.Constant(handler), arguments);
         var body = method.ReturnType switch
         {
@@ -34,8 +38,9 @@ internal static class HandlerBinder
         return Expression.Lambda<Func<HookContext, ValueTask>>(body, context).Compile();
     }
 
-    private static Expression Bind(Type type, ParameterExpression context)
+    private static Expression Bind(ParameterInfo parameter, ParameterExpression context)
     {
+        var type = parameter.ParameterType;
         if (type == typeof(HookContext))
         {
             return context;
@@ -55,6 +60,11 @@ internal static class HandlerBinder
         if (type == typeof(IServiceProvider))
         {
             return services;
+        }
+
+        if (parameter.GetCustomAttribute<FromKeyedServicesAttribute>() is { } keyed)
+        {
+            return Expression.Convert(Expression.Call(GetRequiredKeyedService, services, Expression.Constant(type), Expression.Constant(keyed.Key, typeof(object))), type);
         }
 
         var args = Expression.Property(context, nameof(HookContext.Args));

@@ -32,6 +32,7 @@ public sealed partial class FwkApplication
         try
         {
             ConfigureApps(webApp, catalog);
+            catalog.MarkConfigured();
             _hookStore.Freeze();
             RouteTable.EnsureNoDuplicates(RouteTable.Read(webApp));
             UsePipeline(webApp, settings);

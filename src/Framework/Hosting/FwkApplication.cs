@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,7 @@ public sealed partial class FwkApplication : IAsyncDisposable
     {
         _args = args;
         ProjectDirectory = Path.GetFullPath(options.ProjectDirectory ?? Directory.GetCurrentDirectory());
+        ProjectAssembly = options.ProjectAssembly ?? Assembly.GetEntryAssembly();
         Input = options.Input ?? Console.In;
         IsInteractive = options.Input is not null || !Console.IsInputRedirected;
         Output = options.Output ?? Console.Out;
@@ -82,6 +84,9 @@ public sealed partial class FwkApplication : IAsyncDisposable
     /// <summary>The addresses the server listens on, once started (port 0 in config is replaced by the real port).</summary>
     public IReadOnlyList<string> Urls =>
         [.. ServiceProvider.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>The project's own assembly: where its migrations are compiled and found.</summary>
+    internal Assembly? ProjectAssembly { get; }
 
     /// <summary>Hooks of the framework level (e.g. the database helper): first on the way in, last on the way out.</summary>
     internal Hooks FrameworkHooks { get; }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 
 namespace Fwk;
 
@@ -22,4 +23,7 @@ public sealed class FwkOptions
 
     /// <summary>Where verbs and startup failures write errors. Default: standard error.</summary>
     public TextWriter? Error { get; init; }
+
+    /// <summary>The project's own assembly (where its migrations are compiled). Default: the entry assembly. Set by test hosts, whose entry assembly is the test runner.</summary>
+    internal Assembly? ProjectAssembly { get; init; }
 }

@@ -16,17 +16,24 @@ public sealed class VerbRegistry
 
     /// <summary>
     /// Adds a verb. A <paramref name="name"/> with a space (<c>"db start"</c>) becomes a sub-verb of the first word.
-    /// <paramref name="options"/> are read in <paramref name="run"/> through <see cref="VerbContext.ParseResult"/>.
+    /// Its <paramref name="symbols"/> (options and arguments) are read in <paramref name="run"/> through <see cref="VerbContext.ParseResult"/>.
     /// </summary>
-    public VerbRegistry Add(string name, string description, Func<VerbContext, Task<int>> run, params Option[] options)
+    public VerbRegistry Add(string name, string description, Func<VerbContext, Task<int>> run, params Symbol[] symbols)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(run);
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var command = new Command(words[^1], description);
-        foreach (var option in options)
+        foreach (var symbol in symbols)
         {
-            command.Options.Add(option);
+            if (symbol is Argument argument)
+            {
+                command.Arguments.Add(argument);
+            }
+            else
+            {
+                command.Options.Add((Option)symbol);
+            }
         }
 
         command.SetAction(_bind(run));

@@ -38,8 +38,8 @@ public sealed class ProbesApp : IApp
         app.Models.Add<ProbeConfiguration>();
 
         // Records whether the request rented a session (without renting one itself).
-        app.Hooks.On(Events.SuccessResponse, (HttpContext http, SessionSlot slot, Journal journal) =>
-            journal.Add($"{http.Request.Method} {http.Request.Path} session={slot.Session is not null}"));
+        app.Hooks.On(Events.SuccessResponse, (HttpContext http, RequestSessions sessions, Journal journal) =>
+            journal.Add($"{http.Request.Method} {http.Request.Path} session={sessions.Rented.Any()}"));
         app.Routes.MapHealth();
         app.Routes.MapGet("/ping", () => Respond.Success("pong"));
         app.Routes.MapGet("/probes/count", async (Session db) => Respond.Success(new { Count = await db.Set<Probe>().CountAsync() }));

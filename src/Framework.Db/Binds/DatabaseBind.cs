@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
+
+namespace Fwk.Db;
+
+/// <summary>
+/// One database of the project at run time: its settings, engine, model, and two pools of sessions, one for writes (the
+/// primary) and one for read sessions (no tracking; a standby when there is one). Created once per application.
+/// </summary>
+internal sealed class DatabaseBind : IAsyncDisposable
+{
+    private readonly Lazy<PooledDbContextFactory<Session>> _sessions;
+    private readonly Lazy<PooledDbContextFactory<Session>> _reads;
+    private readonly ILoggerFactory _loggerFactory;
+
+    public DatabaseBind(int index, BindSettings settings, BindModel model, string projectDirectory, ILoggerFactory loggerFactory)
+    {
+        Index = index;
+        Settings = settings;
+        Model = model;
+        _loggerFactory = loggerFactory;
+        Engine = new DatabaseEngine(settings, projectDirectory, loggerFactory);
+        _sessions = new(() => new PooledDbContextFactory<Session>(Options(Engine.DataSource, QueryTrackingBehavior.TrackAll)));
+        _reads = new(() => new PooledDbContextFactory<Session>(Options(Engine.ReadDataSource, QueryTrackingBehavior.NoTracking)));
+    }
+
+    /// <summary>The bind's position: <c>default</c> is 0, the others follow by name. Sessions are saved in this order.</summary>
+    public int Index { get; }
+
+    public string Name => Settings.Bind;
+
+    public BindSettings Settings { get; }
+
+    public BindModel Model { get; }
+
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>Rents a write session (tracking, primary server).</summary>
+    public Session RentSession() => _sessions.Value.CreateDbContext();
+
+    /// <summary>Rents a read session (no tracking, a standby when one answers).</summary>
+    public ReadSession RentReadSession() => new(_reads.Value.CreateDbContext());
+
+    public async ValueTask DisposeAsync() => await Engine.DisposeAsync();
+
+    private DbContextOptions<Session> Options(Npgsql.NpgsqlDataSource dataSource, QueryTrackingBehavior tracking)
+    {
+        var options = new DbContextOptionsBuilder<Session>()
+            .UseNpgsql(dataSource, npgsql =>
+            {
+                npgsql.CommandTimeout(Settings.CommandTimeoutSeconds);
+                if (Model.MigrationsAssembly is { } assembly)
+                {
+                    npgsql.MigrationsAssembly(assembly);
+                }
+
+                if (Settings.RetryOnFailure)
+                {
+                    npgsql.ExecutionStrategy(dependencies => new FwkExecutionStrategy(dependencies));
+                }
+            })
+            .UseLoggerFactory(_loggerFactory)
+            .UseQueryTrackingBehavior(tracking)
+            .AddInterceptors(WriteOutcomeInterceptor.Instance)
+            .ReplaceService<IModelCacheKeyFactory, BindModelCacheKeyFactory>()
+            .ReplaceService<IMigrationsAssembly, BindMigrationsAssembly>()
+
+            // Failed commands are answered (and logged when unexpected) by the exception handlers; EF need not log each
+            // at error. Upgrades report unmigrated model changes themselves instead of refusing to run.
+            .ConfigureWarnings(warnings => warnings
+                .Log(
+                    (RelationalEventId.CommandError, LogLevel.Debug),
+                    (RelationalEventId.ConnectionError, LogLevel.Debug),
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                .Ignore(RelationalEventId.PendingModelChangesWarning));
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new BindModelExtension(Model));
+        return options.Options;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+
+namespace Fwk.Db;
+
+/// <summary>
+/// The database helper's startup hook (framework level, so it runs before the apps'): for each bind, start the engine,
+/// check the connection, build the model (a model that relates to another bind's stops startup here), then report pending
+/// migrations (or apply them when <c>migrate_on_startup = true</c>, under the migration lock, before any traffic) and how
+/// many standbys answer.
+/// </summary>
+internal static partial class DatabaseStartup
+{
+    public static async Task RunAsync(DatabaseBinds binds, ILogger<DatabaseBinds> logger, CancellationToken cancellationToken)
+    {
+        foreach (var bind in binds.All)
+        {
+            await bind.Engine.StartAsync(cancellationToken);
+            await bind.Engine.CheckAsync(cancellationToken);
+            await using (var session = bind.RentSession())
+            {
+                _ = session.Model;
+            }
+
+            await CheckMigrationsAsync(bind, logger, cancellationToken);
+            if (bind.Engine.HasStandbys)
+            {
+                var (answered, listed) = await bind.Engine.CountStandbysAsync(cancellationToken);
+                LogStandbys(logger, bind.Name, answered, listed);
+            }
+        }
+    }
+
+    private static async Task CheckMigrationsAsync(DatabaseBind bind, ILogger logger, CancellationToken cancellationToken)
+    {
+        var migrations = new MigrationRunner(bind);
+        if (!migrations.HasMigrations)
+        {
+            return;
+        }
+
+        if (bind.Settings.MigrateOnStartup)
+        {
+            var applied = await migrations.UpgradeAsync(null, _ => Task.CompletedTask, cancellationToken);
+            if (applied.Count > 0)
+            {
+                LogApplied(logger, bind.Name, applied);
+            }
+
+            return;
+        }
+
+        var pending = await migrations.PendingAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            LogPending(logger, bind.Name, pending.Count, pending, bind.Settings.Section);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bind '{Bind}' has {Count} pending migration(s): {Migrations}. Run 'fwk db upgrade', or set [{Section}] migrate_on_startup = true.")]
+    private static partial void LogPending(ILogger logger, string bind, int count, IReadOnlyList<string> migrations, string section);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bind '{Bind}': applied migration(s) {Migrations} at startup.")]
+    private static partial void LogApplied(ILogger logger, string bind, IReadOnlyList<string> migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bind '{Bind}': {Answered} of {Listed} standby server(s) answered; read sessions use them.")]
+    private static partial void LogStandbys(ILogger logger, string bind, int answered, int listed);
+}

@@ -1,0 +1,83 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Fwk.Db;
+
+/// <summary>
+/// The migrations of one bind in the project's assembly: the <see cref="Migration"/> and <see cref="ModelSnapshot"/>
+/// classes for <see cref="Session"/> whose namespace ends with the bind's folder, <c>Migrations</c> for the default bind
+/// and <c>Migrations.NAME</c> for the others (every bind's migrations target the same context type, so the folder tells
+/// them apart). Replaces EF Core's own, which looks only at the context type.
+/// </summary>
+internal sealed class BindMigrationsAssembly : IMigrationsAssembly
+{
+    private readonly BindModel _model;
+    private readonly IMigrationsIdGenerator _idGenerator;
+    private IReadOnlyDictionary<string, TypeInfo>? _migrations;
+    private ModelSnapshot? _snapshot;
+    private bool _snapshotRead;
+
+    public BindMigrationsAssembly(IDbContextOptions options, IMigrationsIdGenerator idGenerator)
+    {
+        _model = options.FindExtension<BindModelExtension>()?.Model
+            ?? throw new InvalidOperationException("The session was created outside a Fwk application.");
+        _idGenerator = idGenerator;
+        Assembly = _model.MigrationsAssembly ?? typeof(Session).Assembly;
+    }
+
+    public Assembly Assembly { get; }
+
+    public IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= new SortedList<string, TypeInfo>(
+        BindTypes<Migration>()
+            .Select(type => (Id: type.GetCustomAttribute<MigrationAttribute>()?.Id, Type: type))
+            .Where(migration => migration.Id is not null)
+            .ToDictionary(migration => migration.Id!, migration => migration.Type),
+        StringComparer.Ordinal);
+
+    public ModelSnapshot? ModelSnapshot
+    {
+        get
+        {
+            if (!_snapshotRead)
+            {
+                _snapshot = BindTypes<ModelSnapshot>().Select(type => (ModelSnapshot)Activator.CreateInstance(type)!).FirstOrDefault();
+                _snapshotRead = true;
+            }
+
+            return _snapshot;
+        }
+    }
+
+    public string? FindMigrationId(string nameOrId) =>
+        Migrations.Keys.FirstOrDefault(id => _idGenerator.IsValidId(nameOrId)
+            ? string.Equals(id, nameOrId, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(_idGenerator.GetName(id), nameOrId, StringComparison.OrdinalIgnoreCase));
+
+    public Migration CreateMigration(TypeInfo migrationClass, string activeProvider)
+    {
+        var migration = (Migration)Activator.CreateInstance(migrationClass.AsType())!;
+        migration.ActiveProvider = activeProvider;
+        return migration;
+    }
+
+    private IEnumerable<TypeInfo> BindTypes<TBase>() => LoadableTypes()
+        .Where(type => type.IsSubclassOf(typeof(TBase)) && !type.IsAbstract && !type.IsGenericTypeDefinition)
+        .Where(type => type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(Session) && InBindNamespace(type))
+        .Select(type => type.GetTypeInfo());
+
+    private bool InBindNamespace(Type type) =>
+        type.Namespace is { } ns && (ns == _model.MigrationsNamespace || ns.EndsWith("." + _model.MigrationsNamespace, StringComparison.Ordinal));
+
+    private IEnumerable<Type> LoadableTypes()
+    {
+        try
+        {
+            return Assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException exception)
+        {
+            return exception.Types.OfType<Type>();
+        }
+    }
+}

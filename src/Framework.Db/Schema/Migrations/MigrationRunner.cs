@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace Fwk.Db;
+
+/// <summary>
+/// One bind's migrations, on EF Core's migrator: what exists, what the database has applied, upgrading and downgrading
+/// (under the <see cref="MigrationLock"/>, each migration in its own transaction, so a failing one leaves the database as
+/// it was before it), the SQL script, and the model changes no migration holds yet.
+/// </summary>
+internal sealed class MigrationRunner(DatabaseBind bind)
+{
+    /// <summary>The <c>db downgrade</c> target that reverts every migration.</summary>
+    public const string Initial = Migration.InitialDatabase;
+
+    /// <summary>Every migration of the bind, oldest first.</summary>
+    public IReadOnlyList<string> All => Use(session => session.GetService<IMigrationsAssembly>().Migrations.Keys.ToList());
+
+    /// <summary>Whether the project has migrations for this bind (then create_db upgrades instead of creating tables).</summary>
+    public bool HasMigrations => All.Count > 0;
+
+    /// <summary>The migrations the database has applied, oldest first (none when the database or its history is missing).</summary>
+    public Task<IReadOnlyList<string>> AppliedAsync(CancellationToken cancellationToken) => UseAsync<IReadOnlyList<string>>(async session =>
+        [.. (await session.GetService<IHistoryRepository>().GetAppliedMigrationsAsync(cancellationToken)).Select(row => row.MigrationId)]);
+
+    /// <summary>The migrations the database has not applied yet, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    {
+        var applied = (await AppliedAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return [.. All.Where(id => !applied.Contains(id))];
+    }
+
+    /// <summary>
+    /// Applies the pending migrations up to <paramref name="target"/> (a name or id; default the latest), one by one, while
+    /// holding the migration lock. Returns the ids it applied: none when another instance got there first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UpgradeAsync(string? target, Func<string, Task> report, CancellationToken cancellationToken)
+    {
+        var targetId = target is null ? null : Resolve(target);
+        await SchemaCreator.CreateDatabaseAsync(bind.Engine, cancellationToken);
+        await using var migrationLock = await LockAsync(report, cancellationToken);
+        var pending = await PendingAsync(cancellationToken);
+        var applied = new List<string>();
+        foreach (var id in targetId is null ? pending : pending.TakeWhile(id => string.CompareOrdinal(id, targetId) <= 0))
+        {
+            await report($"applying {id}…");
+            await UseAsync(session => session.GetService<IMigrator>().MigrateAsync(id, cancellationToken));
+            applied.Add(id);
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Reverts the applied migrations after <paramref name="target"/> (a name or id, or <see cref="Initial"/> for all;
+    /// default: the last one), newest first, while holding the migration lock. Returns the ids it reverted.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DowngradeAsync(string? target, Func<string, Task> report, CancellationToken cancellationToken)
+    {
+        await using var migrationLock = await LockAsync(report, cancellationToken);
+        var applied = await AppliedAsync(cancellationToken);
+        var targetId = target switch
+        {
+            null => applied.Count > 1 ? applied[^2] : Initial,
+            Initial => Initial,
+            _ => Resolve(target),
+        };
+        var reverted = applied.Where(id => targetId == Initial || string.CompareOrdinal(id, targetId) > 0).Reverse().ToList();
+        if (reverted.Count > 0)
+        {
+            await report($"reverting {string.Join(", ", reverted)}…");
+            await UseAsync(session => session.GetService<IMigrator>().MigrateAsync(targetId, cancellationToken));
+        }
+
+        return reverted;
+    }
+
+    /// <summary>The SQL of the pending migrations up to <paramref name="target"/>, in idempotent form (safe to run on any state).</summary>
+    public string Script(string? target) =>
+        Use(session => session.GetService<IMigrator>().GenerateScript(null, target is null ? null : Resolve(target), MigrationsSqlGenerationOptions.Idempotent));
+
+    /// <summary>The operations that would bring the last migration's snapshot to the current model: none when migrations are up to date.</summary>
+    public IReadOnlyList<MigrationOperation> ModelChanges() => Use(session =>
+    {
+        var snapshot = session.GetService<IMigrationsAssembly>().ModelSnapshot?.Model;
+        var last = snapshot is null ? null : session.GetService<IModelRuntimeInitializer>().Initialize(snapshot);
+        var current = session.GetService<IDesignTimeModel>().Model;
+        return session.GetService<IMigrationsModelDiffer>().GetDifferences(last?.GetRelationalModel(), current.GetRelationalModel());
+    });
+
+    private string Resolve(string nameOrId) => Use(session => session.GetService<IMigrationsAssembly>().FindMigrationId(nameOrId))
+        ?? throw new InvalidOperationException($"No migration '{nameOrId}' in bind '{bind.Name}'. Known: {(All.Count == 0 ? "none" : string.Join(", ", All))}.");
+
+    private Task<MigrationLock> LockAsync(Func<string, Task> report, CancellationToken cancellationToken) =>
+        MigrationLock.AcquireAsync(bind.Engine, report, cancellationToken);
+
+    private T Use<T>(Func<Session, T> action)
+    {
+        using var session = bind.RentSession();
+        return action(session);
+    }
+
+    private async Task<T> UseAsync<T>(Func<Session, Task<T>> action)
+    {
+        await using var session = bind.RentSession();
+        return await action(session);
+    }
+
+    private async Task UseAsync(Func<Session, Task> action)
+    {
+        await using var session = bind.RentSession();
+        await action(session);
+    }
+}
