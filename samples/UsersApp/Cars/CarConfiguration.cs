@@ -12,6 +12,7 @@ public sealed class CarConfiguration : IEntityTypeConfiguration<Car>
         builder.ToTable("cars", table => table.HasCheckConstraint("ck_cars_doors", "doors BETWEEN 1 AND 10"));
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Model).HasMaxLength(100);
+        builder.Property(c => c.Color).HasMaxLength(30);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,4 +15,7 @@ public sealed class CarInput
 
     [Range(1, 10)]
     public int Doors { get; set; } = 4;
+
+    [StringLength(30)]
+    public string? Color { get; set; }
 }

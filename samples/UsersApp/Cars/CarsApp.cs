@@ -28,7 +28,7 @@ public sealed class CarsApp : IApp
     private static async Task<IResult> CreateAsync(int id, CarInput input, Session db, CancellationToken cancellationToken)
     {
         await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
-        var car = new Car { Name = input.Name!, Model = input.Model!, Doors = input.Doors, UserId = id };
+        var car = new Car { Name = input.Name!, Model = input.Model!, Doors = input.Doors, Color = input.Color, UserId = id };
         db.Add(car);
         await db.SaveChangesAsync(cancellationToken);
         return Respond.Created(car, $"/users/{id}/cars/{car.Id}");

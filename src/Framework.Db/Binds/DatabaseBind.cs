@@ -12,6 +12,7 @@ namespace Fwk.Db;
 /// </summary>
 internal sealed class DatabaseBind : IAsyncDisposable
 {
+    private readonly Lazy<DbContextOptions<Session>> _options;
     private readonly Lazy<PooledDbContextFactory<Session>> _sessions;
     private readonly Lazy<PooledDbContextFactory<Session>> _reads;
     private readonly ILoggerFactory _loggerFactory;
@@ -23,7 +24,8 @@ internal sealed class DatabaseBind : IAsyncDisposable
         Model = model;
         _loggerFactory = loggerFactory;
         Engine = new DatabaseEngine(settings, projectDirectory, loggerFactory);
-        _sessions = new(() => new PooledDbContextFactory<Session>(Options(Engine.DataSource, QueryTrackingBehavior.TrackAll)));
+        _options = new(() => Options(Engine.DataSource, QueryTrackingBehavior.TrackAll));
+        _sessions = new(() => new PooledDbContextFactory<Session>(_options.Value));
         _reads = new(() => new PooledDbContextFactory<Session>(Options(Engine.ReadDataSource, QueryTrackingBehavior.NoTracking)));
     }
 
@@ -40,6 +42,12 @@ internal sealed class DatabaseBind : IAsyncDisposable
 
     /// <summary>Rents a write session (tracking, primary server).</summary>
     public Session RentSession() => _sessions.Value.CreateDbContext();
+
+    /// <summary>
+    /// A write session of its own, outside the pool, for schema work: nothing it caches (the migrator's state, the last
+    /// migration's snapshot model) outlives it. The caller disposes it.
+    /// </summary>
+    public Session CreateSession() => new(_options.Value);
 
     /// <summary>Rents a read session (no tracking, a standby when one answers).</summary>
     public ReadSession RentReadSession() => new(_reads.Value.CreateDbContext());

@@ -36,7 +36,7 @@ internal static class DatabaseVerbs
         }
 
         await using var migrationLock = await MigrationLock.AcquireAsync(bind.Engine, context.Output.WriteLineAsync, default);
-        await using var session = bind.RentSession();
+        await using var session = bind.CreateSession();
         var tables = await SchemaCreator.CreateMissingTablesAsync(session, default);
         foreach (var app in bind.Model.Entries.Select(e => e.App).Distinct())
         {

@@ -53,7 +53,7 @@ internal static class MigrationVerbs
 
             var files = MigrationWriter.Write(bind, name, projectDirectory);
             await context.Output.WriteLineAsync($"{bind.Name}: wrote {string.Join(", ", files)}");
-            await using (var session = bind.RentSession())
+            await using (var session = bind.CreateSession())
             {
                 foreach (var line in OperationDescriber.Describe(changes, session.GetService<IDesignTimeModel>().Model, bind.Model))
                 {
@@ -165,7 +165,7 @@ internal static class MigrationVerbs
 
             failed = true;
             await context.Output.WriteLineAsync($"{bind.Name}: the model has {changes.Count} change(s) no migration holds:");
-            await using var session = bind.RentSession();
+            await using var session = bind.CreateSession();
             foreach (var line in OperationDescriber.Describe(changes, session.GetService<IDesignTimeModel>().Model, bind.Model))
             {
                 await context.Output.WriteLineAsync($"  {line}");

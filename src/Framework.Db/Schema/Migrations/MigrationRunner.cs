@@ -99,19 +99,19 @@ internal sealed class MigrationRunner(DatabaseBind bind)
 
     private T Use<T>(Func<Session, T> action)
     {
-        using var session = bind.RentSession();
+        using var session = bind.CreateSession();
         return action(session);
     }
 
     private async Task<T> UseAsync<T>(Func<Session, Task<T>> action)
     {
-        await using var session = bind.RentSession();
+        await using var session = bind.CreateSession();
         return await action(session);
     }
 
     private async Task UseAsync(Func<Session, Task> action)
     {
-        await using var session = bind.RentSession();
+        await using var session = bind.CreateSession();
         await action(session);
     }
 }

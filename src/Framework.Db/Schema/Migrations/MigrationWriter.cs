@@ -19,7 +19,7 @@ internal static class MigrationWriter
     /// <summary>Scaffolds and writes the migration; returns the files written, relative to <paramref name="projectDirectory"/>.</summary>
     public static IReadOnlyList<string> Write(DatabaseBind bind, string name, string projectDirectory)
     {
-        using var session = bind.RentSession();
+        using var session = bind.CreateSession();
         var services = new ServiceCollection().AddEntityFrameworkDesignTimeServices();
         services.AddDbContextDesignTimeServices(session);
         ProviderDesignTimeServices().ConfigureDesignTimeServices(services);
