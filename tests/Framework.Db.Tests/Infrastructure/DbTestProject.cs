@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using Fwk.Db.Tests.Infrastructure.Apps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ namespace Fwk.Db.Tests.Infrastructure;
 internal sealed class DbTestProject : IAsyncDisposable
 {
     private readonly List<Action<FwkApplication>> _setup = [];
+    private readonly List<Action<FwkApplication>> _apps = [];
     private readonly IDictionary _variables;
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
@@ -23,6 +25,7 @@ internal sealed class DbTestProject : IAsyncDisposable
     private readonly TextWriter _syncError;
     private FwkApplication? _served;
     private string? _input;
+    private Assembly? _projectAssembly;
     private HttpClient? _client;
 
     /// <param name="fixture">The cluster.</param>
@@ -92,12 +95,31 @@ internal sealed class DbTestProject : IAsyncDisposable
     public HttpClient Client => _client ?? throw new InvalidOperationException("Start the project first.");
 
     public DbTestProject Add<TApp>()
-        where TApp : IApp, new() => Configure(app => app.AddApp<TApp>());
+        where TApp : IApp, new()
+    {
+        _apps.Add(app => app.AddApp<TApp>());
+        return this;
+    }
+
+    /// <summary>From now on the project runs <typeparamref name="TApp"/> alone, as after an edit of its code.</summary>
+    public DbTestProject Use<TApp>()
+        where TApp : IApp, new()
+    {
+        _apps.Clear();
+        return Add<TApp>();
+    }
 
     /// <summary>Answers the verbs' questions (e.g. drop_db's confirmation) with <paramref name="input"/>, as a user at a terminal would.</summary>
     public DbTestProject Answer(string input)
     {
         _input = input;
+        return this;
+    }
+
+    /// <summary>The project's assembly, where its migrations are found (see <see cref="MigrationCompiler"/>); none by default.</summary>
+    public DbTestProject UseProjectAssembly(Assembly assembly)
+    {
+        _projectAssembly = assembly;
         return this;
     }
 
@@ -168,13 +190,14 @@ internal sealed class DbTestProject : IAsyncDisposable
             ProjectDirectory = Directory,
             EnvironmentVariables = _variables,
             Input = _input is null ? null : new StringReader(_input),
+            ProjectAssembly = _projectAssembly ?? typeof(DbTestProject).Assembly,
             Output = _syncOutput,
             Error = _syncError,
         });
         app.Services.RemoveAll<ILoggerProvider>();
         app.Services.AddLogging(logging => logging.AddProvider(Logs));
         app.Services.AddSingleton(Journal);
-        foreach (var setup in _setup)
+        foreach (var setup in _apps.Concat(_setup))
         {
             setup(app);
         }

@@ -37,7 +37,7 @@ internal static class OperationDescriber
         CreateTableOperation o => (o.Name, $"create table ({string.Join(", ", o.Columns.Select(c => c.Name))})"),
         DropTableOperation o => (o.Name, "drop table"),
         RenameTableOperation o => (o.Name, $"rename table to {o.NewName}"),
-        AddColumnOperation o => (o.Table, $"add column {o.Name} ({o.ColumnType ?? o.ClrType.Name}{(o.IsNullable ? ", nullable" : string.Empty)})"),
+        AddColumnOperation o => (o.Table, $"add column {o.Name} ({TypeOf(o)}{(o.IsNullable ? ", nullable" : string.Empty)})"),
         DropColumnOperation o => (o.Table, $"drop column {o.Name}"),
         RenameColumnOperation o => (o.Table, $"rename column {o.Name} to {o.NewName}"),
         AlterColumnOperation o => (o.Table, $"alter column {o.Name} ({Change(o)})"),
@@ -71,7 +71,7 @@ internal static class OperationDescriber
         var changes = new List<string>();
         if (old.ColumnType != operation.ColumnType || old.ClrType != operation.ClrType || old.MaxLength != operation.MaxLength)
         {
-            changes.Add($"type {old.ColumnType ?? old.ClrType.Name}{Length(old.MaxLength)} → {operation.ColumnType ?? operation.ClrType.Name}{Length(operation.MaxLength)}");
+            changes.Add($"type {TypeOf(old)} → {TypeOf(operation)}");
         }
 
         if (old.IsNullable != operation.IsNullable)
@@ -87,5 +87,7 @@ internal static class OperationDescriber
         return changes.Count == 0 ? "details changed" : string.Join(", ", changes);
     }
 
-    private static string Length(int? maxLength) => maxLength is { } length ? $"({length})" : string.Empty;
+    // The store type (it holds the length: character varying(100)), else the CLR type and length.
+    private static string TypeOf(ColumnOperation column) =>
+        column.ColumnType ?? column.ClrType.Name + (column.MaxLength is { } length ? $"({length})" : string.Empty);
 }
