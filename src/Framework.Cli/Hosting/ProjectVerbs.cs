@@ -4,8 +4,9 @@ namespace Fwk.Cli;
 
 /// <summary>
 /// The verbs that run inside a project's own process: <c>run</c>, <c>routes</c>, <c>init_project</c>, <c>create_db</c>,
-/// <c>drop_db</c>, <c>reset_db</c>, <c>db start|stop|status</c>, and <c>verb NAME</c> for any other (an app's own). Each builds the project, then runs
-/// <c>dotnet &lt;project.dll&gt; VERB</c> in the project directory. Their help never builds anything.
+/// <c>drop_db</c>, <c>reset_db</c>, <c>db start|stop|status</c>, the migration verbs (<c>db migrate|upgrade|downgrade|
+/// history|current|check</c>), and <c>verb NAME</c> for any other (an app's own). Each builds the project, then runs
+/// <c>dotnet &lt;project.dll&gt; VERB</c> in the project directory with the options it was given. Their help never builds anything.
 /// </summary>
 internal static class ProjectVerbs
 {
@@ -15,14 +16,20 @@ internal static class ProjectVerbs
         root.Subcommands.Add(Verb("run", "Build and serve the project until Ctrl+C (or SIGTERM).", ["run"]));
         root.Subcommands.Add(Verb("routes", "List every route: method, path, app and handler.", ["routes"]));
         root.Subcommands.Add(Verb("init_project", "Run each active app's init function (seed data), in app order.", ["init_project"]));
-        root.Subcommands.Add(Verb("create_db", "Create the database if missing, then every missing table of the active apps.", ["create_db"]));
-        root.Subcommands.Add(Verb("drop_db", "Drop the database (asks unless --yes).", ["drop_db"], withYes: true));
-        root.Subcommands.Add(Verb("reset_db", "Drop and recreate the database and its tables (asks unless --yes).", ["reset_db"], withYes: true));
+        root.Subcommands.Add(Verb("create_db", "Create each database if missing, then its tables (or apply its migrations).", ["create_db"], Bind()));
+        root.Subcommands.Add(Verb("drop_db", "Drop each database (asks unless --yes).", ["drop_db"], Yes(), Bind()));
+        root.Subcommands.Add(Verb("reset_db", "Drop and recreate each database and its tables (asks unless --yes).", ["reset_db"], Yes(), Bind()));
 
-        var db = new Command("db", "The PostgreSQL cluster Fwk manages for the project under .fwk/ ([database] host = local).");
-        db.Subcommands.Add(Verb("start", "Start the managed local PostgreSQL (created on first start).", ["db", "start"]));
-        db.Subcommands.Add(Verb("stop", "Stop the managed local PostgreSQL.", ["db", "stop"]));
-        db.Subcommands.Add(Verb("status", "Show whether the managed local PostgreSQL runs.", ["db", "status"]));
+        var db = new Command("db", "The project's databases: migrations, and the PostgreSQL Fwk manages under .fwk/ (host = local).");
+        db.Subcommands.Add(Verb("migrate", "Write a migration holding the model's changes since the last one (Migrations/ folder).", ["db", "migrate"], Message(), Bind()));
+        db.Subcommands.Add(Verb("upgrade", "Apply pending migrations up to TARGET (default: the latest), each in its own transaction.", ["db", "upgrade"], Target(), Sql(), Bind()));
+        db.Subcommands.Add(Verb("downgrade", "Revert to TARGET (default: one step back; 0 reverts all). Asks unless --yes.", ["db", "downgrade"], Target(), Yes(), Bind()));
+        db.Subcommands.Add(Verb("history", "List every migration, applied or pending, newest last.", ["db", "history"], Bind()));
+        db.Subcommands.Add(Verb("current", "Show the migration each database is at.", ["db", "current"], Bind()));
+        db.Subcommands.Add(Verb("check", "Exit 1 and list the differences when the model has changes no migration holds (for CI).", ["db", "check"], Bind()));
+        db.Subcommands.Add(Verb("start", "Start the managed local PostgreSQL (created on first start).", ["db", "start"], Bind()));
+        db.Subcommands.Add(Verb("stop", "Stop the managed local PostgreSQL.", ["db", "stop"], Bind()));
+        db.Subcommands.Add(Verb("status", "Show each database server: the managed cluster's state, or whether it answers.", ["db", "status"], Bind()));
         root.Subcommands.Add(db);
         root.Subcommands.Add(AnyVerb());
     }
@@ -51,24 +58,63 @@ internal static class ProjectVerbs
 
     private static Option<bool> NoBuildOption() => new("--no-build") { Description = "Use the last build instead of building the project first." };
 
-    private static Command Verb(string name, string description, string[] appVerb, bool withYes = false)
+    private static Command Verb(string name, string description, string[] appVerb, params Forwarded[] forwarded)
     {
         var command = new Command(name, description);
         var project = ProjectOption();
         command.Options.Add(project);
         var noBuild = NoBuildOption();
         command.Options.Add(noBuild);
-        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
-        if (withYes)
+        foreach (var symbol in forwarded.Select(f => f.Symbol))
         {
-            command.Options.Add(yes);
+            if (symbol is Argument argument)
+            {
+                command.Arguments.Add(argument);
+            }
+            else
+            {
+                command.Options.Add((Option)symbol);
+            }
         }
 
         command.SetAction((parse, cancellationToken) =>
         {
-            string[] arguments = withYes && parse.GetValue(yes) ? [.. appVerb, "--yes"] : appVerb;
+            string[] arguments = [.. appVerb, .. forwarded.SelectMany(f => f.Render(parse))];
             return ProjectRunner.RunAsync(parse.GetValue(project), arguments, parse.GetValue(noBuild), cancellationToken);
         });
         return command;
     }
+
+    private static Forwarded Yes()
+    {
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
+        return new(yes, parse => parse.GetValue(yes) ? ["--yes"] : []);
+    }
+
+    private static Forwarded Sql()
+    {
+        var sql = new Option<bool>("--sql") { Description = "Print the SQL (idempotent script) instead of running it, for a DBA." };
+        return new(sql, parse => parse.GetValue(sql) ? ["--sql"] : []);
+    }
+
+    private static Forwarded Bind()
+    {
+        var bind = new Option<string>("--bind") { Description = "Only this bind (the NAME of [database.NAME], or default).", HelpName = "NAME" };
+        return new(bind, parse => parse.GetValue(bind) is { Length: > 0 } name ? ["--bind", name] : []);
+    }
+
+    private static Forwarded Message()
+    {
+        var message = new Option<string>("--message", "-m") { Description = "What the migration does (its name): \"add phone to users\".", Required = true, HelpName = "MESSAGE" };
+        return new(message, parse => ["--message", parse.GetValue(message)!]);
+    }
+
+    private static Forwarded Target()
+    {
+        var target = new Argument<string?>("target") { Arity = ArgumentArity.ZeroOrOne, Description = "A migration name or id (0: before the first).", HelpName = "TARGET" };
+        return new(target, parse => parse.GetValue(target) is { Length: > 0 } value ? [value] : []);
+    }
+
+    /// <summary>An option or argument of a project verb, and how it is passed on to the project's own verb.</summary>
+    private sealed record Forwarded(Symbol Symbol, Func<ParseResult, IEnumerable<string>> Render);
 }

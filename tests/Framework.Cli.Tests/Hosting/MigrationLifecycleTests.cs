@@ -1,0 +1,82 @@
+using Fwk.Cli.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Fwk.Cli.Tests;
+
+/// <summary>
+/// The migration workflow of the README on a project built from the packed packages (so EF Core's design-time
+/// assemblies reach the app through Fwk.Db): change a model, <c>fwk db migrate -m</c>, <c>fwk db upgrade</c>, and
+/// <c>fwk db check</c> failing in between, as it would in CI.
+/// </summary>
+[Collection(FwkToolGroup.Name)]
+public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task MigrateUpgradeCheck_OnAPackagedProject_FollowTheModel()
+    {
+        var parent = Directory.CreateDirectory(Path.Combine(fwk.Root, "migrating")).FullName;
+        var project = Path.Combine(parent, "Store");
+        Check(await fwk.RunFwkAsync(parent, "create_project", "--name", "Store", "--package-source", fwk.Packages));
+        Check(await fwk.RunFwkAsync(project, "create_app", "--name", "Notes"));
+        await File.WriteAllTextAsync(Path.Combine(project, "Notes", "NotesApp.cs"), NotesApp(withDone: false));
+        try
+        {
+            var initial = Check(await Fwk(project, "db", "migrate", "-m", "initial"));
+            Assert.Contains("NotesApp: notes: create table (id, title)", initial.StandardOutput, StringComparison.Ordinal);
+            Assert.Matches(@"default: applied \d{14}_Initial; now at \d{14}_Initial", Check(await Fwk(project, "db", "upgrade")).StandardOutput);
+
+            await File.WriteAllTextAsync(Path.Combine(project, "Notes", "NotesApp.cs"), NotesApp(withDone: true));
+            var stale = await Fwk(project, "db", "check");
+            Assert.True(stale.ExitCode == 1, stale.ToString());
+            Assert.Contains("NotesApp: notes: add column done (boolean)", stale.StandardOutput, StringComparison.Ordinal);
+
+            Check(await Fwk(project, "db", "migrate", "-m", "add done", "--no-build"));
+            Assert.Matches(@"default: applied \d{14}_AddDone; now at \d{14}_AddDone", Check(await Fwk(project, "db", "upgrade")).StandardOutput);
+            Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
+            Check(await Fwk(project, "db", "check", "--no-build"));
+        }
+        finally
+        {
+            output.WriteLine((await Fwk(project, "db", "stop", "--no-build")).ToString());
+        }
+    }
+
+    private static string NotesApp(bool withDone) => $$"""
+        using Fwk;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+        namespace Store.Notes;
+
+        public sealed class Note
+        {
+            public int Id { get; set; }
+
+            public required string Title { get; set; }
+        {{(withDone ? "\n    public bool Done { get; set; }\n" : string.Empty)}}}
+
+        public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+        {
+            public void Configure(EntityTypeBuilder<Note> builder)
+            {
+                builder.ToTable("notes");
+                builder.Property(n => n.Title).HasMaxLength(200);
+            }
+        }
+
+        public sealed class NotesApp : IApp
+        {
+            public void Configure(AppBuilder app) => app.Models.Add<NoteConfiguration>();
+        }
+
+        """;
+
+    private Task<ProcessResult> Fwk(string project, params string[] arguments) => fwk.RunFwkOnPackagesAsync(project, arguments);
+
+    private ProcessResult Check(ProcessResult result)
+    {
+        output.WriteLine(result.ToString());
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+}
