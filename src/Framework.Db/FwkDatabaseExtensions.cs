@@ -40,6 +40,7 @@ public static class FwkDatabaseExtensions
             }
         });
 
+        app.FrameworkEndpointFilters.Add(new RequestSessionsFilter());
         app.FrameworkHooks.On(Events.Startup, DatabaseStartup.RunAsync);
         app.FrameworkHooks.On(Events.SuccessResponse, SessionSaver.SaveAsync);
         app.FrameworkHooks.On(Events.InitCompleted, SessionSaver.SaveAsync);

@@ -68,8 +68,12 @@ internal sealed class DatabaseEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>A connection string to another database on the same server (the admin database for create_db).</summary>
-    public string ConnectionString(string database) => Settings.ConnectionString(Hosts[0], Port, database);
+    /// <summary>A connection string to another database on the (first) server: the admin database for create_db.</summary>
+    public string ConnectionString(string database)
+    {
+        var (host, port) = HostAndPort(Hosts[0]);
+        return Settings.ConnectionString(host, port, database);
+    }
 
     /// <summary>Opens a connection to check the database answers; the error names host, port and database.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken = default)
@@ -110,9 +114,10 @@ internal sealed class DatabaseEngine : IAsyncDisposable
         _startLock.Dispose();
     }
 
-    private async Task<bool> IsStandbyAsync(string host, CancellationToken cancellationToken)
+    private async Task<bool> IsStandbyAsync(string entry, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(Settings.ConnectionString(host, Port, Settings.Name)) { Pooling = false, Timeout = 5 };
+        var (host, port) = HostAndPort(entry);
+        var builder = new NpgsqlConnectionStringBuilder(Settings.ConnectionString(host, port, Settings.Name)) { Pooling = false, Timeout = 5 };
         try
         {
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -124,6 +129,15 @@ internal sealed class DatabaseEngine : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    // "host:port" as in a multi-host list (a socket directory too, which Npgsql splits only in a list), else the bind's port.
+    private (string Host, int Port) HostAndPort(string entry)
+    {
+        var colon = entry.LastIndexOf(':');
+        return colon > 0 && int.TryParse(entry.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? (entry[..colon], port)
+            : (entry, Port);
     }
 
     private (NpgsqlDataSource, NpgsqlDataSource, NpgsqlDataSource) CreateDataSources(ILoggerFactory loggerFactory)

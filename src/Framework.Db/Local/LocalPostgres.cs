@@ -143,6 +143,33 @@ internal sealed partial class LocalPostgres
         await WaitUntilAcceptingConnectionsAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Creates this cluster as a streaming standby of <paramref name="primary"/> (<c>pg_basebackup -R</c>: a copy of the
+    /// primary's data that follows it), then starts it. The primary must run; this cluster must not exist yet.
+    /// </summary>
+    public async Task StartAsStandbyOfAsync(LocalPostgres primary, CancellationToken cancellationToken = default)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The managed local PostgreSQL cluster needs a Unix system.");
+        }
+
+        if ((await StatusAsync(cancellationToken)).State != LocalPostgresState.NotInitialised)
+        {
+            throw new InvalidOperationException($"A cluster already exists in {ClusterDirectory}.");
+        }
+
+        await PrepareDirectoriesAsync(cancellationToken);
+        string[] backup = ["-D", DataDirectory, "-h", primary.SocketDirectory, "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", Username, "-R", "-X", "stream", "-c", "fast"];
+        var copied = await RunToolAsync("pg_basebackup", backup, cancellationToken);
+        if (!copied.Succeeded)
+        {
+            throw copied.ToException("Copying the primary for a standby");
+        }
+
+        await StartAsync(cancellationToken);
+    }
+
     /// <summary>Stops the server (<c>pg_ctl stop -m fast -w</c>: open sessions are ended). A no-op when it does not run.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

@@ -1,24 +1,49 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Fwk.Db;
 
 /// <summary>
 /// The sessions of one request (a DI scope), one per bind, rented on first use, so a request that never touches a
 /// database never rents a context. The scope disposes each session (returning it to its pool) when the request ends.
+/// Each session knows its request, so that every save of it raises <see cref="DbEvents.Saving"/> with the request's
+/// services and <see cref="HttpContext"/>.
 /// </summary>
-internal sealed class RequestSessions(DatabaseBinds binds)
+internal sealed class RequestSessions(DatabaseBinds binds, IServiceProvider services, HookStore hooks)
 {
     private readonly Session?[] _sessions = new Session?[binds.All.Count];
-
-    public DatabaseBinds Binds => binds;
-
-    /// <summary>The sessions rented so far, in bind order (the order they are saved in).</summary>
-    public IEnumerable<Session> Rented => _sessions.OfType<Session>();
+    private HookHandler[]? _saving;
 
     /// <summary>The number of binds, the bound of <see cref="At"/>.</summary>
     public int Count => _sessions.Length;
+
+    /// <summary>The request, when there is one (set before the handler runs); null for init functions and hooks outside requests.</summary>
+    public HttpContext? HttpContext { get; set; }
+
+    /// <summary>The sessions rented so far, in bind order (the order they are saved in).</summary>
+    public IEnumerable<Session> Rented => _sessions.OfType<Session>();
 
     /// <summary>The session of the bind at <paramref name="index"/>, if one was rented.</summary>
     public Session? At(int index) => _sessions[index];
 
     /// <summary>The write session of <paramref name="bind"/>, rented on first use.</summary>
-    public Session Get(DatabaseBind bind) => _sessions[bind.Index] ??= bind.RentSession();
+    public Session Get(DatabaseBind bind)
+    {
+        if (_sessions[bind.Index] is { } rented)
+        {
+            return rented;
+        }
+
+        var session = bind.RentSession();
+        session.Request = this;
+        return _sessions[bind.Index] = session;
+    }
+
+    /// <summary>Runs the <see cref="DbEvents.Saving"/> handlers for <paramref name="session"/> (nothing to do when there are none).</summary>
+    public ValueTask RaiseSavingAsync(Session session, CancellationToken cancellationToken)
+    {
+        var handlers = _saving ??= hooks.Get(DbEvents.Saving);
+        return handlers.Length == 0
+            ? ValueTask.CompletedTask
+            : HookStore.RunAsync(handlers, new HookContext(DbEvents.Saving, services, HttpContext, session, cancellationToken));
+    }
 }

@@ -40,18 +40,45 @@ public sealed class Session : DbContext
         where T : class =>
         await Set<T>().FindAsync([key], cancellationToken) ?? throw new FwkException(errorCode, key);
 
-    /// <inheritdoc/>
+    /// <summary>The request this session belongs to, while it is rented; its saves raise <see cref="DbEvents.Saving"/> there.</summary>
+    internal RequestSessions? Request { get; set; }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    /// <remarks>Prefer <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>: this one waits for the saving hooks synchronously.</remarks>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         WriteOutcomeUnknown = false;
+        Request?.RaiseSavingAsync(this, default).AsTask().GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <inheritdoc/>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the tracked changes (the framework does this on success_response; a handler may too, to learn generated keys).
+    /// In a request, the <see cref="DbEvents.Saving"/> hooks run first, then EF Core saves.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         WriteOutcomeUnknown = false;
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Request is { } request)
+        {
+            await request.RaiseSavingAsync(this, cancellationToken);
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Returns the session to its pool (the framework does this when the request ends), detached from its request.</summary>
+    public override ValueTask DisposeAsync()
+    {
+        Request = null;
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public override void Dispose()
+    {
+        Request = null;
+        base.Dispose();
     }
 
     /// <summary>Builds the bind's model from the active apps' models (once per set of models; EF Core caches it).</summary>

@@ -45,10 +45,10 @@ internal static class DatabaseVerbs
         }
     }
 
-    /// <summary>Starts <paramref name="bind"/>'s engine (and its managed cluster, saying so).</summary>
+    /// <summary>Starts <paramref name="bind"/>'s engine (and its managed cluster, saying so when it was not running).</summary>
     public static async Task StartEngineAsync(VerbContext context, DatabaseBind bind)
     {
-        if (bind.Engine.Local is { } local)
+        if (bind.Engine.Local is { } local && (await local.StatusAsync()).State != LocalPostgresState.Running)
         {
             await context.Output.WriteLineAsync($"Starting the local PostgreSQL in {local.ClusterDirectory}…");
         }

@@ -5,7 +5,9 @@ namespace Fwk;
 
 /// <summary>
 /// Adds the project's configuration sources in precedence order: <c>config.ini</c>, then
-/// <c>config.&lt;FWK_ENV&gt;.ini</c> layered over it, then <c>FWK_SECTION__KEY</c> environment variables.
+/// <c>config.&lt;FWK_ENV&gt;.ini</c> layered over it, then <c>FWK_SECTION__KEY</c> environment variables. Shells allow no
+/// dot in a variable name, so a dot in a section name is written <c>_</c>: <c>FWK_DATABASE_AUDIT__PASSWORD</c> overrides
+/// <c>[database.audit] password</c>.
 /// </summary>
 internal static class ConfigSources
 {
@@ -18,10 +20,10 @@ internal static class ConfigSources
     /// <summary>Checks and adds the sources, recording in <paramref name="locations"/> where each key was set. Missing files are skipped.</summary>
     public static void Add(IConfigurationBuilder builder, string directory, string? environment, IDictionary environmentVariables, ConfigLocations locations)
     {
-        AddIni(builder, Path.Combine(directory, FileName), locations);
+        var sections = new List<string>(AddIni(builder, Path.Combine(directory, FileName), locations));
         if (!string.IsNullOrWhiteSpace(environment))
         {
-            AddIni(builder, Path.Combine(directory, $"config.{environment}.ini"), locations);
+            sections.AddRange(AddIni(builder, Path.Combine(directory, $"config.{environment}.ini"), locations));
         }
 
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -36,22 +38,29 @@ internal static class ConfigSources
             var parts = name[EnvironmentPrefix.Length..].Split("__", 2);
             if (parts.Length == 2)
             {
-                overrides[$"{parts[0]}:{parts[1]}"] = entry.Value as string;
-                locations.Record(parts[0], parts[1], $"environment variable {name}");
+                var section = SectionOf(parts[0], sections);
+                overrides[$"{section}:{parts[1]}"] = entry.Value as string;
+                locations.Record(section, parts[1], $"environment variable {name}");
             }
         }
 
         builder.AddInMemoryCollection(overrides);
     }
 
-    private static void AddIni(IConfigurationBuilder builder, string path, ConfigLocations locations)
+    // The ini section a variable's section names: one whose dots read as underscores, else a bind ('DATABASE_NAME'), else as written.
+    private static string SectionOf(string variableSection, List<string> sections) =>
+        sections.FirstOrDefault(s => s.Replace('.', '_').Equals(variableSection, StringComparison.OrdinalIgnoreCase))
+        ?? (variableSection.StartsWith("DATABASE_", StringComparison.OrdinalIgnoreCase) ? "database." + variableSection["DATABASE_".Length..] : variableSection);
+
+    private static IReadOnlyList<string> AddIni(IConfigurationBuilder builder, string path, ConfigLocations locations)
     {
         if (!File.Exists(path))
         {
-            return;
+            return [];
         }
 
-        IniFileScanner.Scan(path, locations);
+        var sections = IniFileScanner.Scan(path, locations);
         builder.AddIniFile(path, optional: false, reloadOnChange: false);
+        return sections;
     }
 }

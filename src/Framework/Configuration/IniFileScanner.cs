@@ -7,10 +7,11 @@ namespace Fwk;
 /// </summary>
 internal static class IniFileScanner
 {
-    /// <summary>Scans <paramref name="path"/>, adding the location of every key to <paramref name="locations"/>.</summary>
+    /// <summary>Scans <paramref name="path"/>, adding the location of every key to <paramref name="locations"/>; returns its section names.</summary>
     /// <exception cref="ConfigurationException">The file has a line that is neither a section, a key, a comment nor blank, or sets a key twice.</exception>
-    public static void Scan(string path, ConfigLocations locations)
+    public static IReadOnlyList<string> Scan(string path, ConfigLocations locations)
     {
+        var sections = new List<string>();
         var fileName = Path.GetFileName(path);
         var keyLines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
@@ -32,6 +33,7 @@ internal static class IniFileScanner
                 }
 
                 section = line[1..^1].Trim();
+                sections.Add(section);
                 continue;
             }
 
@@ -55,6 +57,8 @@ internal static class IniFileScanner
 
             locations.Record(section, key, $"{fileName}, line {lineNumber}");
         }
+
+        return sections;
     }
 
     // A malformed line may hold a secret ("password: s3cret"): it is quoted only when it does not look like one.

@@ -57,6 +57,11 @@ public sealed partial class FwkApplication
         {
             var routes = webApp.MapGroup(string.Empty).WithMetadata(new AppEndpointMetadata(app.Name));
             routes.AddEndpointFilter(new ResponseHooksFilter(_hookStore));
+            foreach (var filter in FrameworkEndpointFilters)
+            {
+                routes.AddEndpointFilter(filter);
+            }
+
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
             var hooks = new Hooks(_hookStore, app.Name, isFramework: false);
             app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services));

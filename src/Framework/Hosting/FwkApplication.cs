@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,12 @@ public sealed partial class FwkApplication : IAsyncDisposable
 
     /// <summary>Hooks of the framework level (e.g. the database helper): first on the way in, last on the way out.</summary>
     internal Hooks FrameworkHooks { get; }
+
+    /// <summary>
+    /// Endpoint filters of the framework level (e.g. the database helper's), around every app route's handler, inside the
+    /// response hooks: they see the handler's result before success_response runs.
+    /// </summary>
+    internal List<IEndpointFilter> FrameworkEndpointFilters { get; } = [];
 
     /// <summary>Typed access to the configuration, with errors that name file, line, section and key.</summary>
     internal ConfigReader Config => _configurationError is null ? _config : throw _configurationError;

@@ -12,31 +12,25 @@ public sealed partial class FwkApplication
         Verbs.Add("init_project", "Run each active app's init function (seed data), in app order.", InitProjectAsync);
     }
 
+    // With several databases, a BIND column says where each route's app keeps its models.
     private async Task<int> PrintRoutesAsync(VerbContext context)
     {
-        var routes = RouteTable.Read(Build()).OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ToList();
-        string[] header = ["METHOD", "PATH", "APP", "HANDLER"];
-        var widths = Enumerable.Range(0, 3)
-            .Select(i => routes.Select(r => Column(r, i).Length).Append(header[i].Length).Max())
-            .ToArray();
-        await context.Output.WriteLineAsync(Row(header[0], header[1], header[2], header[3]));
-        foreach (var route in routes)
+        var catalog = context.Services.GetRequiredService<AppCatalog>();
+        var binds = catalog.Apps.ToDictionary(a => a.Name, a => a.Models.Binds.DefaultIfEmpty("-").Aggregate((x, y) => $"{x},{y}"));
+        var showBinds = binds.Values.Any(b => b is not ("-" or ModelRegistry.DefaultBind));
+        string[] header = ["METHOD", "PATH", "APP", .. showBinds ? ["BIND"] : Array.Empty<string>(), "HANDLER"];
+        var rows = RouteTable.Read(Build()).OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
+            .Select(r => (string[])[r.Method, r.Path, r.App, .. showBinds ? [binds.GetValueOrDefault(r.App, "-")] : Array.Empty<string>(), r.Handler])
+            .Prepend(header)
+            .ToList();
+        var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Max(row => row[i].Length)).ToArray();
+        foreach (var row in rows)
         {
-            await context.Output.WriteLineAsync(Row(route.Method, route.Path, route.App, route.Handler));
+            await context.Output.WriteLineAsync(string.Join("  ", row.SkipLast(1).Select((cell, i) => cell.PadRight(widths[i])).Append(row[^1])));
         }
 
         return 0;
-
-        string Row(string method, string path, string app, string handler) =>
-            $"{method.PadRight(widths[0])}  {path.PadRight(widths[1])}  {app.PadRight(widths[2])}  {handler}";
     }
-
-    private static string Column(RouteInfo route, int index) => index switch
-    {
-        0 => route.Method,
-        1 => route.Path,
-        _ => route.App,
-    };
 
     private async Task<int> InitProjectAsync(VerbContext context)
     {
