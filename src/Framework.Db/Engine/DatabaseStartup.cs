@@ -3,30 +3,55 @@ using Microsoft.Extensions.Logging;
 namespace Fwk.Db;
 
 /// <summary>
-/// The database helper's startup hook (framework level, so it runs before the apps'): for each bind, start the engine,
-/// check the connection, build the model (a model that relates to another bind's stops startup here), then report pending
-/// migrations (or apply them when <c>migrate_on_startup = true</c>, under the migration lock, before any traffic) and how
-/// many standbys answer.
+/// The database helper's startup hook (framework level, so it runs before the apps'): build every bind's model (a model
+/// that relates to another bind's stops startup here) while each engine starts and its connection is checked, then report
+/// pending migrations (or apply them when <c>migrate_on_startup = true</c>, under the migration lock, before any traffic)
+/// and how many standbys answer.
 /// </summary>
 internal static partial class DatabaseStartup
 {
     public static async Task RunAsync(DatabaseBinds binds, ILogger<DatabaseBinds> logger, CancellationToken cancellationToken)
     {
+        // Models build on another thread while the servers start; a model error stops startup whatever the servers say.
+        var models = Task.Run(() => BuildModels(binds), cancellationToken);
+        var engines = StartEnginesAsync(binds, cancellationToken);
+        try
+        {
+            await models;
+        }
+        catch
+        {
+            _ = engines.ContinueWith(task => task.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        await engines;
         foreach (var bind in binds.All)
         {
-            await bind.Engine.StartAsync(cancellationToken);
-            await bind.Engine.CheckAsync(cancellationToken);
-            await using (var session = bind.RentSession())
-            {
-                _ = session.Model;
-            }
-
             await CheckMigrationsAsync(bind, logger, cancellationToken);
             if (bind.Engine.HasStandbys)
             {
                 var (answered, listed) = await bind.Engine.CountStandbysAsync(cancellationToken);
                 LogStandbys(logger, bind.Name, answered, listed);
             }
+        }
+    }
+
+    private static void BuildModels(DatabaseBinds binds)
+    {
+        foreach (var bind in binds.All)
+        {
+            using var session = bind.RentSession();
+            _ = session.Model;
+        }
+    }
+
+    private static async Task StartEnginesAsync(DatabaseBinds binds, CancellationToken cancellationToken)
+    {
+        foreach (var bind in binds.All)
+        {
+            await bind.Engine.StartAsync(cancellationToken);
+            await bind.Engine.CheckAsync(cancellationToken);
         }
     }
 

@@ -36,6 +36,7 @@ internal sealed class DbTestProject : IAsyncDisposable
     /// <param name="username">The <c>username</c>.</param>
     /// <param name="logLevel">The <c>[logging] level</c>.</param>
     /// <param name="variables">The environment variables the project sees (none by default).</param>
+    /// <param name="sections">More sections of config.ini, such as another bind's <c>[database.NAME]</c>.</param>
     public DbTestProject(
         PostgresFixture fixture,
         string database,
@@ -44,7 +45,8 @@ internal sealed class DbTestProject : IAsyncDisposable
         int? port = null,
         string username = "postgres",
         string logLevel = "Information",
-        IDictionary? variables = null)
+        IDictionary? variables = null,
+        string sections = "")
     {
         Fixture = fixture;
         Database = database;
@@ -63,6 +65,8 @@ internal sealed class DbTestProject : IAsyncDisposable
             name = {database}
             username = {username}
             {databaseLines}
+
+            {sections}
 
             [logging]
             level = {logLevel}
@@ -209,10 +213,12 @@ internal sealed class DbTestProject : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> on the project's database (unpooled, so dropping the database never breaks it).</summary>
     public Task<T> ScalarAsync<T>(string sql) => ScalarAsync<T>(Fixture, Database, sql);
 
-    /// <summary>The tables of the public schema, sorted.</summary>
-    public async Task<IReadOnlyList<string>> TablesAsync()
+    /// <summary>The tables of the public schema of the project's database (or of <paramref name="database"/>), sorted.</summary>
+    public async Task<IReadOnlyList<string>> TablesAsync(string? database = null)
     {
         var tables = await ScalarAsync<string[]?>(
+            Fixture,
+            database ?? Database,
             "select array_agg(table_name::text order by table_name) from information_schema.tables where table_schema = 'public'");
         return tables ?? [];
     }

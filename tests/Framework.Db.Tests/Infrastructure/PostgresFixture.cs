@@ -11,10 +11,10 @@ namespace Fwk.Db.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private LocalPostgres? _cluster;
+    private TemporaryCluster? _cluster;
 
     /// <summary>The running cluster; tests may stop and restart it (restart it before they end).</summary>
-    internal LocalPostgres Cluster => _cluster ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialised.");
+    internal LocalPostgres Cluster => _cluster?.Cluster ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialised.");
 
     /// <summary>A pooled connection string to <paramref name="database"/> on the cluster (Unix socket, user postgres).</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder(Cluster.ConnectionString(database))
@@ -36,30 +36,14 @@ public sealed class PostgresFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "fwk-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        var cluster = new LocalPostgres(directory);
-        try
-        {
-            await cluster.StartAsync();
-        }
-        catch
-        {
-            await cluster.DestroyAsync();
-            throw;
-        }
-
-        _cluster = cluster;
-    }
+    public async Task InitializeAsync() => _cluster = await TemporaryCluster.StartAsync();
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
         if (_cluster is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await _cluster.DestroyAsync();
+            await _cluster.DisposeAsync();
             _cluster = null;
         }
     }
