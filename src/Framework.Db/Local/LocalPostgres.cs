@@ -19,6 +19,7 @@ internal sealed partial class LocalPostgres
     // sizeof(sockaddr_un.sun_path) - 1: PostgreSQL rejects longer socket paths.
     private const int MaxSocketPathBytes = 107;
 
+    private readonly IReadOnlyDictionary<string, string> _serverSettings;
     private ServerAccount? _account;
 
     /// <summary>
@@ -29,8 +30,10 @@ internal sealed partial class LocalPostgres
     /// </summary>
     /// <param name="clusterDirectory">The cluster's directory, e.g. the project's <c>.fwk/postgres</c>.</param>
     /// <param name="port">The socket's port number; <see cref="DefaultPort"/> (5432) by default.</param>
-    public LocalPostgres(string clusterDirectory, int port = DefaultPort)
+    /// <param name="serverSettings">Server settings passed as <c>-c name=value</c> (test clusters trade durability for speed); none by default.</param>
+    public LocalPostgres(string clusterDirectory, int port = DefaultPort, IReadOnlyDictionary<string, string>? serverSettings = null)
     {
+        _serverSettings = serverSettings ?? new Dictionary<string, string>();
         ArgumentException.ThrowIfNullOrWhiteSpace(clusterDirectory);
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
@@ -132,7 +135,8 @@ internal sealed partial class LocalPostgres
         }
 
         var socket = SocketDirectory.Contains(',', StringComparison.Ordinal) ? $"\"{SocketDirectory}\"" : SocketDirectory;
-        var options = $"-k {ShellQuote(socket)} -c listen_addresses='' -p {Port.ToString(CultureInfo.InvariantCulture)}";
+        var options = $"-k {ShellQuote(socket)} -c listen_addresses='' -p {Port.ToString(CultureInfo.InvariantCulture)}"
+            + string.Concat(_serverSettings.Select(setting => $" -c {ShellQuote($"{setting.Key}={setting.Value}")}"));
         string[] start = ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", options];
         var started = await RunToolAsync("pg_ctl", start, cancellationToken);
         if (!started.Succeeded && (await StatusAsync(cancellationToken)).State != LocalPostgresState.Running)
@@ -189,6 +193,11 @@ internal sealed partial class LocalPostgres
     public async Task DestroyAsync(CancellationToken cancellationToken = default)
     {
         await StopAsync(cancellationToken);
+        DeleteDirectories();
+    }
+
+    private void DeleteDirectories()
+    {
         if (Directory.Exists(ClusterDirectory))
         {
             Directory.Delete(ClusterDirectory, recursive: true);

@@ -27,10 +27,16 @@ internal sealed class HookStore
         list.Add(handler);
     }
 
-    /// <summary>Orders every event's handlers and stops further registration.</summary>
-    public void Freeze()
+    /// <summary>
+    /// Orders every event's handlers and stops further registration. With a <paramref name="recorder"/> (a test host's),
+    /// each handler tells it when it ran: event, owner and failure; without one, handlers run as registered.
+    /// </summary>
+    public void Freeze(Action<string, string, Exception?>? recorder = null)
     {
-        _frozen = _registered.ToDictionary(e => e.Key, e => Order(e.Key, e.Value), StringComparer.Ordinal);
+        _frozen = _registered.ToDictionary(
+            e => e.Key,
+            e => recorder is null ? Order(e.Key, e.Value) : [.. Order(e.Key, e.Value).Select(h => Recorded(h, recorder))],
+            StringComparer.Ordinal);
     }
 
     /// <summary>The handlers of <paramref name="eventName"/> in run order; empty when it has none.</summary>
@@ -63,6 +69,24 @@ internal sealed class HookStore
             }
         }
     }
+
+    private static HookHandler Recorded(HookHandler handler, Action<string, string, Exception?> recorder) => handler with
+    {
+        Invoke = async context =>
+        {
+            try
+            {
+                await handler.Invoke(context);
+            }
+            catch (Exception exception)
+            {
+                recorder(context.EventName, handler.Owner, exception);
+                throw;
+            }
+
+            recorder(context.EventName, handler.Owner, null);
+        },
+    };
 
     private static HookHandler[] Order(string eventName, List<HookHandler> handlers)
     {

@@ -28,12 +28,13 @@ public sealed partial class FwkApplication
         }
 
         AddFrameworkServices(settings, catalog);
+        _overrides?.Configure?.Invoke(this);
         var webApp = _builder.Build();
         try
         {
             ConfigureApps(webApp, catalog);
             catalog.MarkConfigured();
-            _hookStore.Freeze();
+            _hookStore.Freeze(HookRecorder);
             RouteTable.EnsureNoDuplicates(RouteTable.Read(webApp));
             UsePipeline(webApp, settings);
         }

@@ -12,7 +12,10 @@ public sealed partial class FwkApplication
     /// Serves until the process is asked to stop, or runs the verb named in the arguments. Returns the exit code:
     /// 0 ok, 1 failure (startup failures are printed, never thrown), 2 usage error.
     /// </summary>
-    public async Task<int> RunAsync()
+    public Task<int> RunAsync() => _overrides?.Run is { } run ? run(this) : RunCommandLineAsync();
+
+    /// <summary>Parses the command line and runs the verb it names (serving when none): what <see cref="RunAsync"/> does.</summary>
+    internal async Task<int> RunCommandLineAsync()
     {
         var root = new RootCommand("A Fwk project. With no verb it serves; verbs manage the project.");
         root.SetAction(BindVerb(ServeAsync));

@@ -31,9 +31,13 @@ public sealed partial class FwkApplication : IAsyncDisposable
     private WebApplication? _app;
     private bool _shutdownRan;
 
+    private readonly HostOverrides? _overrides;
+
     private FwkApplication(string[] args, FwkOptions options)
     {
-        _args = args;
+        _overrides = HostOverrides.Current;
+        options = _overrides?.Options ?? options;
+        _args = _overrides?.Args ?? args;
         ProjectDirectory = Path.GetFullPath(options.ProjectDirectory ?? Directory.GetCurrentDirectory());
         ProjectAssembly = options.ProjectAssembly ?? Assembly.GetEntryAssembly();
         Input = options.Input ?? Console.In;
@@ -88,6 +92,12 @@ public sealed partial class FwkApplication : IAsyncDisposable
 
     /// <summary>The project's own assembly: where its migrations are compiled and found.</summary>
     internal Assembly? ProjectAssembly { get; }
+
+    /// <summary>The web host's builder, for hosts that replace the server (Fwk.Testing's test server).</summary>
+    internal Microsoft.AspNetCore.Hosting.IWebHostBuilder WebHost => _builder.WebHost;
+
+    /// <summary>Told about every hook handler that ran (event, owner, failure), when set before the application is built.</summary>
+    internal Action<string, string, Exception?>? HookRecorder { get; set; }
 
     /// <summary>Hooks of the framework level (e.g. the database helper): first on the way in, last on the way out.</summary>
     internal Hooks FrameworkHooks { get; }
