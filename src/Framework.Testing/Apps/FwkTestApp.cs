@@ -69,7 +69,7 @@ public sealed partial class FwkTestApp : IAsyncDisposable
         configure?.Invoke(options);
         var project = ProjectEntryPoint.For(typeof(TProgram));
         var server = await TestPostgres.GetAsync();
-        var template = await TemplateBuilder.GetAsync(project, server);
+        var template = await TemplateBuilder.GetAsync(project, server, options.Settings);
 
         var id = "fwk_test_" + Guid.NewGuid().ToString("N")[..12];
         var settings = new TestSettings();
@@ -128,6 +128,7 @@ public sealed partial class FwkTestApp : IAsyncDisposable
             Configure = app =>
             {
                 app.WebHost.UseTestServer();
+                app.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(sp => new BodySizeLimit(sp.GetRequiredService<FwkSettings>().MaxBodySize));
                 app.HookRecorder = Hooks.Add;
                 foreach (var configureServices in options.Services)
                 {

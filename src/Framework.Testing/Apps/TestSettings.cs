@@ -11,6 +11,9 @@ internal sealed class TestSettings
     /// <summary>The settings as variables: <c>FWK_DATABASE_AUDIT__NAME</c> = …</summary>
     public IReadOnlyDictionary<string, string?> Variables => _variables;
 
+    /// <summary>The settings as one string, the same for the same settings (a cache key).</summary>
+    public string Key => string.Join('\n', _variables.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key.ToUpperInvariant()}={v.Value}"));
+
     /// <summary>Sets <c>[<paramref name="section"/>] <paramref name="key"/></c>.</summary>
     public TestSettings Set(string section, string key, string? value)
     {

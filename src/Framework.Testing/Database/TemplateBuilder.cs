@@ -9,33 +9,36 @@ namespace Fwk.Testing;
 
 /// <summary>
 /// Builds each project's template databases once per run: the project's own <c>create_db</c> (its migrations, or its
-/// tables) into databases named after a fingerprint of its schema, <c>fwk_tpl_&lt;hash&gt;</c>. A template of the same
-/// fingerprint is reused (from earlier in the run, or from an earlier run on an existing server); a changed model gives a
-/// new fingerprint, so a new template.
+/// tables) into databases named after a fingerprint of its schema, <c>fwk_tpl_&lt;hash&gt;</c>. The fingerprint is read
+/// with the test's own settings (a test that activates other apps gets their tables); a template of the same fingerprint
+/// is reused (from earlier in the run, or from an earlier run on an existing server), and a changed model gives a new
+/// fingerprint, so a new template.
 /// </summary>
 internal static class TemplateBuilder
 {
-    private static readonly ConcurrentDictionary<Assembly, Lazy<Task<ProjectTemplate>>> Templates = new();
+    private static readonly ConcurrentDictionary<(Assembly, string), Lazy<Task<Inspection>>> Inspections = new();
+    private static readonly ConcurrentDictionary<(Assembly, string), Lazy<Task<ProjectTemplate>>> Templates = new();
 
-    /// <summary>The templates of <paramref name="project"/>, built on first use.</summary>
-    public static Task<ProjectTemplate> GetAsync(ProjectEntryPoint project, TestPostgres server) =>
-        Templates.GetOrAdd(project.Assembly, _ => new(() => BuildAsync(project, server))).Value;
-
-    private static async Task<ProjectTemplate> BuildAsync(ProjectEntryPoint project, TestPostgres server)
+    /// <summary>The templates of <paramref name="project"/> run with <paramref name="settings"/>, built on first use.</summary>
+    public static async Task<ProjectTemplate> GetAsync(ProjectEntryPoint project, TestPostgres server, TestSettings settings)
     {
-        var (binds, fingerprint) = await InspectAsync(project);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..16];
-        var template = new ProjectTemplate([.. binds.Select(b => (b.Bind, b.Section, Name("fwk_tpl_" + hash, b.Bind)))]);
+        var inspection = await Inspections.GetOrAdd((project.Assembly, settings.Key), _ => new(() => InspectAsync(project, settings))).Value;
+        return await Templates.GetOrAdd((project.Assembly, inspection.Hash), _ => new(() => BuildAsync(project, server, settings, inspection))).Value;
+    }
+
+    private static async Task<ProjectTemplate> BuildAsync(ProjectEntryPoint project, TestPostgres server, TestSettings settings, Inspection inspection)
+    {
+        var template = new ProjectTemplate([.. inspection.Binds.Select(b => (b.Bind, b.Section, Name("fwk_tpl_" + inspection.Hash, b.Bind)))]);
         if (template.Binds.Count == 0 || await server.ExistAsync(template.Binds.Select(b => b.Template)))
         {
             return template;
         }
 
         var build = "fwk_build_" + Guid.NewGuid().ToString("N")[..12];
-        var settings = new TestSettings();
+        var buildSettings = new TestSettings();
         foreach (var (bind, section, _) in template.Binds)
         {
-            settings.Database(section, server, Name(build, bind));
+            buildSettings.Database(section, server, Name(build, bind));
         }
 
         var output = new StringWriter();
@@ -45,7 +48,7 @@ internal static class TemplateBuilder
             Options = new FwkOptions
             {
                 ProjectDirectory = project.Directory,
-                EnvironmentVariables = ProjectEntryPoint.Variables(settings.Variables),
+                EnvironmentVariables = ProjectEntryPoint.Variables(settings.With(buildSettings).Variables),
                 Output = TextWriter.Synchronized(output),
                 Error = TextWriter.Synchronized(output),
                 ProjectAssembly = project.Assembly,
@@ -71,17 +74,16 @@ internal static class TemplateBuilder
     }
 
     // The project's binds and its schema fingerprint, read from its own Program without touching a database.
-    private static async Task<(IReadOnlyList<(string Bind, string Section)> Binds, string Fingerprint)> InspectAsync(ProjectEntryPoint project)
+    private static async Task<Inspection> InspectAsync(ProjectEntryPoint project, TestSettings settings)
     {
-        IReadOnlyList<(string, string)> binds = [];
-        var fingerprint = string.Empty;
+        var inspection = new Inspection([], string.Empty);
         await project.RunAsync(new HostOverrides
         {
             Args = [],
             Options = new FwkOptions
             {
                 ProjectDirectory = project.Directory,
-                EnvironmentVariables = ProjectEntryPoint.Variables(new TestSettings().Variables),
+                EnvironmentVariables = ProjectEntryPoint.Variables(settings.Variables),
                 ProjectAssembly = project.Assembly,
             },
             Run = async app =>
@@ -89,18 +91,22 @@ internal static class TemplateBuilder
                 await using (app)
                 {
                     app.Build();
-                    if (app.ServiceProvider.GetService<DatabaseBinds>() is { } databaseBinds)
+                    if (app.ServiceProvider.GetService<DatabaseBinds>() is { } binds)
                     {
-                        binds = [.. databaseBinds.All.Select(b => (b.Name, b.Settings.Section))];
-                        fingerprint = string.Join("\n", databaseBinds.All.Select(b => $"bind {b.Name}\n{SchemaFingerprint.Of(b)}"));
+                        var fingerprint = string.Join("\n", binds.All.Select(b => $"bind {b.Name}\n{SchemaFingerprint.Of(b)}"));
+                        inspection = new Inspection(
+                            [.. binds.All.Select(b => (b.Name, b.Settings.Section))],
+                            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..16]);
                     }
                 }
 
                 return 0;
             },
         });
-        return (binds, fingerprint);
+        return inspection;
     }
+
+    private sealed record Inspection(IReadOnlyList<(string Bind, string Section)> Binds, string Hash);
 
     private static string Name(string prefix, string bind) => bind == ModelRegistry.DefaultBind ? prefix : $"{prefix}_{bind}";
 }

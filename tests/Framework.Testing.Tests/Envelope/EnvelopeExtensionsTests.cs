@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Fwk.Testing.Tests.Envelope;
+
+/// <summary>Reading the envelopes: data, codes, messages, validation fields, and a clear failure on anything else.</summary>
+public sealed class EnvelopeExtensionsTests(FwkTestDatabase database) : IClassFixture<FwkTestDatabase>
+{
+    [Fact]
+    public async Task ReadErrorAsync_OnValidationFailure_ReportsEachFieldsMessages()
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+        var error = await (await app.Client.PostAsJsonAsync("/echo", new { email = "not-an-email" })).ReadErrorAsync();
+
+        Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed), (error.Status, error.Code));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        var messages = Assert.Single(error.Fields, field => field.Key == "email").Value;
+        Assert.NotEmpty(messages);
+    }
+
+    [Fact]
+    public async Task ReadSuccessAsync_OnAnErrorEnvelope_ThrowsWithTheStatusAndBody()
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+        var failure = await Assert.ThrowsAsync<EnvelopeException>(async () => await (await app.Client.GetAsync("/nowhere")).ReadSuccessAsync<object>());
+
+        Assert.Equal(HttpStatusCode.NotFound, failure.Status);
+        Assert.Contains("\"code\":1001", failure.Body, StringComparison.Ordinal);
+        Assert.Contains("404", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadErrorAsync_OnASuccess_Throws()
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+        await Assert.ThrowsAsync<EnvelopeException>(async () => await (await app.Client.GetAsync("/subscribers/count")).ReadErrorAsync());
+    }
+}
