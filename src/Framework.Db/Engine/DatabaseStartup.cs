@@ -4,9 +4,9 @@ namespace Fwk.Db;
 
 /// <summary>
 /// The database helper's startup hook (framework level, so it runs before the apps'): build every bind's model (a model
-/// that relates to another bind's stops startup here) while each engine starts and its connection is checked, then report
-/// pending migrations (or apply them when <c>migrate_on_startup = true</c>, under the migration lock, before any traffic)
-/// and how many standbys answer.
+/// that relates to another bind's stops startup here) while the engines start and their connections are checked, then
+/// report each bind's pending migrations (or apply them when <c>migrate_on_startup = true</c>, under the migration lock,
+/// before any traffic) and how many standbys answer. The binds are independent: their work runs side by side.
 /// </summary>
 internal static partial class DatabaseStartup
 {
@@ -26,7 +26,7 @@ internal static partial class DatabaseStartup
         }
 
         await engines;
-        foreach (var bind in binds.All)
+        await Task.WhenAll(binds.All.Select(async bind =>
         {
             await CheckMigrationsAsync(bind, logger, cancellationToken);
             if (bind.Engine.HasStandbys)
@@ -34,7 +34,7 @@ internal static partial class DatabaseStartup
                 var (answered, listed) = await bind.Engine.CountStandbysAsync(cancellationToken);
                 LogStandbys(logger, bind.Name, answered, listed);
             }
-        }
+        }));
     }
 
     private static void BuildModels(DatabaseBinds binds)
@@ -46,14 +46,12 @@ internal static partial class DatabaseStartup
         }
     }
 
-    private static async Task StartEnginesAsync(DatabaseBinds binds, CancellationToken cancellationToken)
-    {
-        foreach (var bind in binds.All)
+    private static Task StartEnginesAsync(DatabaseBinds binds, CancellationToken cancellationToken) =>
+        Task.WhenAll(binds.All.Select(async bind =>
         {
             await bind.Engine.StartAsync(cancellationToken);
             await bind.Engine.CheckAsync(cancellationToken);
-        }
-    }
+        }));
 
     private static async Task CheckMigrationsAsync(DatabaseBind bind, ILogger logger, CancellationToken cancellationToken)
     {

@@ -19,6 +19,8 @@ internal sealed partial class LocalPostgres
     // sizeof(sockaddr_un.sun_path) - 1: PostgreSQL rejects longer socket paths.
     private const int MaxSocketPathBytes = 107;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> StartGates = new(StringComparer.Ordinal);
+
     private readonly IReadOnlyDictionary<string, string> _serverSettings;
     private ServerAccount? _account;
 
@@ -117,6 +119,22 @@ internal sealed partial class LocalPostgres
             throw new PlatformNotSupportedException("The managed local PostgreSQL cluster needs a Unix system.");
         }
 
+        // Several binds may live on one cluster and start side by side: one start (and initdb) at a time per directory.
+        var gate = StartGates.GetOrAdd(ClusterDirectory, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await StartUnsynchronisedAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private async Task StartUnsynchronisedAsync(CancellationToken cancellationToken)
+    {
         var status = await StatusAsync(cancellationToken);
         if (status.State == LocalPostgresState.Running)
         {

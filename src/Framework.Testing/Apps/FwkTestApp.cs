@@ -39,7 +39,7 @@ public sealed partial class FwkTestApp : IAsyncDisposable
     /// <summary>The app's services.</summary>
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The app is not started.")).ServiceProvider;
 
-    /// <summary>This app's database of each bind (<c>default</c>, and the NAME of each <c>[database.NAME]</c>), dropped on dispose.</summary>
+    /// <summary>This app's database of each bind (<c>default</c>, and the NAME of each <c>[database.NAME]</c>), dropped when it is disposed.</summary>
     public IReadOnlyDictionary<string, string> Databases { get; }
 
     /// <summary>Every hook handler that ran, for which event, in order.</summary>
@@ -71,13 +71,10 @@ public sealed partial class FwkTestApp : IAsyncDisposable
         var server = await TestPostgres.GetAsync();
         var template = await TemplateBuilder.GetAsync(project, server, options.Settings);
 
-        var id = "fwk_test_" + Guid.NewGuid().ToString("N")[..12];
+        var databases = await ClonePool.Of(server, template).TakeAsync();
         var settings = new TestSettings();
-        var databases = new Dictionary<string, string>();
-        foreach (var (bind, section, name) in template.Binds)
+        foreach (var (bind, section, _) in template.Binds)
         {
-            databases[bind] = bind == ModelRegistry.DefaultBind ? id : $"{id}_{bind}";
-            await server.CloneAsync(name, databases[bind]);
             settings.Database(section, server, databases[bind]);
         }
 
@@ -111,9 +108,11 @@ public sealed partial class FwkTestApp : IAsyncDisposable
         }
         finally
         {
-            foreach (var database in Databases.Values)
+            // On the throwaway cluster the drops overlap the next test; an existing server has them done before this returns.
+            var drops = Task.WhenAll(Databases.Values.Select(_server.DropAsync));
+            if (!_server.IsThrowaway)
             {
-                await _server.DropAsync(database);
+                await drops;
             }
         }
     }

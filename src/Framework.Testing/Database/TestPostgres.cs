@@ -23,6 +23,9 @@ internal sealed class TestPostgres
 
     private const string OwnerFile = "owner.pid";
 
+    // The comment on each database a run clones: the mark, then the process id.
+    private const string OwnerMark = "fwk test run, process ";
+
     private static readonly Lazy<Task<TestPostgres>> Shared = new(StartAsync);
 
     private static readonly Dictionary<string, string> FastSettings = new()
@@ -34,6 +37,12 @@ internal sealed class TestPostgres
     };
 
     private readonly NpgsqlDataSource _admin;
+
+    /// <summary>
+    /// Where throwaway clusters live: the shared-memory file system when the machine has one (copying a template there costs
+    /// a fraction of what it costs on disk), else the temp directory.
+    /// </summary>
+    public static string ClustersDirectory { get; } = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
 
     private TestPostgres(string host, int port, string username, string? password)
     {
@@ -75,9 +84,21 @@ internal sealed class TestPostgres
         return (long)(await command.ExecuteScalarAsync())! == names.Length;
     }
 
-    /// <summary>Creates <paramref name="database"/> as a copy of <paramref name="template"/>.</summary>
-    public Task CloneAsync(string template, string database) =>
-        ExecuteAsync($"CREATE DATABASE {SchemaCreator.QuoteIdentifier(database)} TEMPLATE {SchemaCreator.QuoteIdentifier(template)}");
+    /// <summary>Whether the server is this run's throwaway cluster (deleted at the end), not an existing server.</summary>
+    public bool IsThrowaway { get; private init; }
+
+    /// <summary>
+    /// Creates <paramref name="database"/> as a copy of <paramref name="template"/>, marked with this process's id, so a run
+    /// that dies before dropping it has it dropped by the next run.
+    /// </summary>
+    public async Task CloneAsync(string template, string database)
+    {
+        var name = SchemaCreator.QuoteIdentifier(database);
+
+        // FILE_COPY (copy the files, then checkpoint) beat PostgreSQL 15's default WAL_LOG by about a tenth here.
+        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {SchemaCreator.QuoteIdentifier(template)} STRATEGY FILE_COPY");
+        await ExecuteAsync($"COMMENT ON DATABASE {name} IS '{OwnerMark}{Environment.ProcessId}'");
+    }
 
     /// <summary>Drops <paramref name="database"/> if it exists, ending its connections.</summary>
     public Task DropAsync(string database) => ExecuteAsync($"DROP DATABASE IF EXISTS {SchemaCreator.QuoteIdentifier(database)} WITH (FORCE)");
@@ -112,17 +133,19 @@ internal sealed class TestPostgres
         if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } existing)
         {
             var builder = new NpgsqlConnectionStringBuilder(existing);
-            return new TestPostgres(builder.Host ?? "localhost", builder.Port, builder.Username ?? "postgres", builder.Password);
+            var server = new TestPostgres(builder.Host ?? "localhost", builder.Port, builder.Username ?? "postgres", builder.Password);
+            await server.DropAbandonedDatabasesAsync();
+            return server;
         }
 
         await RemoveAbandonedClustersAsync();
-        var directory = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..8]);
+        var directory = Path.Combine(ClustersDirectory, ClusterPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var cluster = new LocalPostgres(Path.Combine(directory, "cluster"), serverSettings: FastSettings);
         StartCleanupWatch(cluster, directory);
         await cluster.StartAsync();
-        return new TestPostgres(cluster.SocketDirectory, cluster.Port, cluster.Username, null);
+        return new TestPostgres(cluster.SocketDirectory, cluster.Port, cluster.Username, null) { IsThrowaway = true };
     }
 
     // A test runner ends its test process as it likes (at once after the last test, or killed): a small process of its own
@@ -148,10 +171,34 @@ internal sealed class TestPostgres
         using var watch = Process.Start(start) ?? throw new InvalidOperationException("Could not start the test cluster's cleanup watch (setsid).");
     }
 
+    // Databases cloned by runs whose process is gone (killed before they dropped them).
+    private async Task DropAbandonedDatabasesAsync()
+    {
+        await using var command = _admin.CreateCommand(
+            "SELECT d.datname, s.description FROM pg_database d JOIN pg_shdescription s ON s.objoid = d.oid AND s.classoid = 'pg_database'::regclass WHERE s.description LIKE @mark");
+        command.Parameters.AddWithValue("mark", OwnerMark + "%");
+        var abandoned = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                if (int.TryParse(reader.GetString(1)[OwnerMark.Length..], CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+                {
+                    abandoned.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        foreach (var database in abandoned)
+        {
+            await DropAsync(database);
+        }
+    }
+
     // Clusters whose owning process is gone (a run that was killed): stopped and deleted.
     private static async Task RemoveAbandonedClustersAsync()
     {
-        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        foreach (var directory in Directory.GetDirectories(ClustersDirectory, ClusterPrefix + "*"))
         {
             var owner = Path.Combine(directory, OwnerFile);
             if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))

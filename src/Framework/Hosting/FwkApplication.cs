@@ -50,6 +50,9 @@ public sealed partial class FwkApplication : IAsyncDisposable
         {
             ContentRootPath = ProjectDirectory,
             EnvironmentName = string.IsNullOrWhiteSpace(environment) ? "Production" : environment,
+
+            // Configuration is config.ini, read once: no file watchers on appsettings.json, which Fwk does not use.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         _config = new ConfigReader(_builder.Configuration, _locations);
         try

@@ -12,6 +12,8 @@ namespace Fwk.Db;
 /// </summary>
 internal sealed class BindMigrationsAssembly : IMigrationsAssembly
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Assembly, TypeInfo[]> SessionTypes = new();
+
     private readonly BindModel _model;
     private readonly IMigrationsIdGenerator _idGenerator;
     private IReadOnlyDictionary<string, TypeInfo>? _migrations;
@@ -61,23 +63,28 @@ internal sealed class BindMigrationsAssembly : IMigrationsAssembly
         return migration;
     }
 
-    private IEnumerable<TypeInfo> BindTypes<TBase>() => LoadableTypes()
-        .Where(type => type.IsSubclassOf(typeof(TBase)) && !type.IsAbstract && !type.IsGenericTypeDefinition)
-        .Where(type => type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(Session) && InBindNamespace(type))
-        .Select(type => type.GetTypeInfo());
+    private IEnumerable<TypeInfo> BindTypes<TBase>() =>
+        SessionTypes.GetOrAdd(Assembly, FindSessionTypes).Where(type => type.IsSubclassOf(typeof(TBase)) && InBindNamespace(type));
 
     private bool InBindNamespace(Type type) =>
         type.Namespace is { } ns && (ns == _model.MigrationsNamespace || ns.EndsWith("." + _model.MigrationsNamespace, StringComparison.Ordinal));
 
-    private IEnumerable<Type> LoadableTypes()
+    // The migrations and snapshots of every bind of an assembly, found once per process (the assembly does not change).
+    private static TypeInfo[] FindSessionTypes(Assembly assembly)
     {
+        Type?[] types;
         try
         {
-            return Assembly.GetTypes();
+            types = assembly.GetTypes();
         }
         catch (ReflectionTypeLoadException exception)
         {
-            return exception.Types.OfType<Type>();
+            types = exception.Types;
         }
+
+        return [.. types.OfType<Type>()
+            .Where(type => (type.IsSubclassOf(typeof(Migration)) || type.IsSubclassOf(typeof(ModelSnapshot))) && !type.IsAbstract && !type.IsGenericTypeDefinition)
+            .Where(type => type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(Session))
+            .Select(type => type.GetTypeInfo())];
     }
 }
