@@ -16,7 +16,9 @@ internal static class AppScaffolder
 
         var folder = Path.Combine(project.Directory, name);
         var file = Path.Combine(folder, $"{name}App.cs");
-        if (FileWriter.FirstExisting([folder, file]) is { } existing)
+        var tests = Path.Combine(project.Directory, TestTemplates.Folder);
+        var test = Directory.Exists(tests) ? Path.Combine(tests, $"{name}AppTests.cs") : null;
+        if (FileWriter.FirstExisting([folder, file, .. test is null ? Array.Empty<string>() : [test]]) is { } existing)
         {
             Terminal.Error($"Refusing to overwrite {existing}: it already exists. Choose another --name.");
             return ExitCodes.Failure;
@@ -25,7 +27,12 @@ internal static class AppScaffolder
         var rootNamespace = RootNamespace(project);
         var path = Names.RoutePath(name);
         FileWriter.Create(file, AppTemplates.App(rootNamespace, name, path, $"Hello from {name}"));
-        Terminal.Success($"Created app {rootNamespace}.{name} in {Path.GetRelativePath(project.Directory, file).Replace('\\', '/')} (GET {path})");
+        Terminal.Success($"Created app {rootNamespace}.{name} in {Relative(project, file)} (GET {path})");
+        if (test is not null)
+        {
+            FileWriter.Create(test, TestTemplates.AppTest(rootNamespace, name, path, $"Hello from {name}"));
+            Terminal.Info($"Added its test in {Relative(project, test)}.");
+        }
 
         var config = Path.Combine(project.Directory, "config.ini");
         var appName = $"{rootNamespace}.{name}";
@@ -33,6 +40,8 @@ internal static class AppScaffolder
         Terminal.Info(changed ? $"Activated {appName} in config.ini ([apps] active)." : $"{appName} was already active in config.ini.");
         return ExitCodes.Ok;
     }
+
+    private static string Relative(ProjectFile project, string file) => Path.GetRelativePath(project.Directory, file).Replace('\\', '/');
 
     // <RootNamespace> of the .csproj when set there, else what MSBuild derives from the file name.
     private static string RootNamespace(ProjectFile project)

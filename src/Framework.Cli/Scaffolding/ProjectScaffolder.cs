@@ -33,6 +33,8 @@ internal static class ProjectScaffolder
             ("Program.cs", ProjectTemplates.Program()),
             ("config.ini", ProjectTemplates.ConfigIni(request.Name)),
             (Path.Combine("Hello", "HelloApp.cs"), AppTemplates.App(request.Name, "Hello", "/", $"Hello from {request.Name}")),
+            (Path.Combine(TestTemplates.Folder, $"{request.Name}.Tests.csproj"), TestTemplates.Csproj(request.Name, fwk)),
+            (Path.Combine(TestTemplates.Folder, "HelloAppTests.cs"), TestTemplates.AppTest(request.Name, "Hello", "/", $"Hello from {request.Name}")),
             (".gitignore", ProjectTemplates.GitIgnore()),
             ("Directory.Build.props", ProjectTemplates.DirectoryBuildProps()),
             ("Directory.Packages.props", ProjectTemplates.DirectoryPackagesProps()),
@@ -63,13 +65,14 @@ internal static class ProjectScaffolder
         Terminal.Info($"  cd {Path.GetRelativePath(Directory.GetCurrentDirectory(), root)}");
         Terminal.Info("  fwk create_db     # starts the project's own PostgreSQL under .fwk/ and creates the database");
         Terminal.Info("  fwk run           # serves http://127.0.0.1:8000 (GET / answers)");
+        Terminal.Info("  dotnet test tests # the project's tests, each on a database of its own (Fwk.Testing)");
         return ExitCodes.Ok;
     }
 
     private static bool TryReference(ProjectRequest request, string root, out FwkReference fwk, out string error)
     {
         error = string.Empty;
-        fwk = new FwkReference(null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
+        fwk = new FwkReference(null, null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
         if (string.IsNullOrWhiteSpace(request.FwkSource))
         {
             return true;
@@ -78,9 +81,10 @@ internal static class ProjectScaffolder
         var source = Path.GetFullPath(request.FwkSource);
         var framework = Path.Combine(source, "src", "Framework", "Framework.csproj");
         var database = Path.Combine(source, "src", "Framework.Db", "Framework.Db.csproj");
-        if (!File.Exists(framework) || !File.Exists(database))
+        var testing = Path.Combine(source, "src", "Framework.Testing", "Framework.Testing.csproj");
+        if (new[] { framework, database, testing }.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
-            error = $"--fwk-source {source} is not a Fwk source tree: {(File.Exists(framework) ? database : framework)} does not exist.";
+            error = $"--fwk-source {source} is not a Fwk source tree: {missing} does not exist.";
             return false;
         }
 
@@ -88,11 +92,12 @@ internal static class ProjectScaffolder
         {
             FrameworkProject = Written(framework, root, source),
             DatabaseProject = Written(database, root, source),
+            TestingProject = Written(testing, Path.Combine(root, TestTemplates.Folder), source),
         };
         return true;
     }
 
-    // Relative when the project lives inside the source tree (it moves with it), absolute otherwise.
+    // Relative to the referencing project's folder when it lives inside the source tree (it moves with it), absolute otherwise.
     private static string Written(string file, string root, string source)
     {
         var inside = root.StartsWith(Path.TrimEndingDirectorySeparator(source) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

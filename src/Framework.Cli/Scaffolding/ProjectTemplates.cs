@@ -11,6 +11,8 @@ internal static class ProjectTemplates
             <Nullable>enable</Nullable>
             <ImplicitUsings>enable</ImplicitUsings>
             <RootNamespace>{name}</RootNamespace>
+            <!-- The project's tests live in tests/, a project of their own. -->
+            <DefaultItemExcludes>$(DefaultItemExcludes);tests/**</DefaultItemExcludes>
           </PropertyGroup>
           <ItemGroup>
         {fwk.Items}

@@ -4,13 +4,13 @@ namespace Fwk.Testing;
 
 /// <summary>
 /// Fresh copies of a project's templates (one database per bind), cloned ahead in the background so a starting test
-/// rarely waits for <c>CREATE DATABASE</c>: a few sets are kept ready, and each one taken is replaced. A set is used by
-/// one app only, then dropped. Sets still ready when the run ends go with the throwaway cluster, or are dropped by the next
-/// run on an existing server.
+/// rarely waits for <c>CREATE DATABASE</c>: on the run's throwaway cluster a few sets are kept ready, and each one taken
+/// is replaced (those still ready when the run ends go with the cluster). On an existing server nothing is cloned ahead,
+/// so nothing is left there. A set is used by one app only, then dropped.
 /// </summary>
 internal sealed class ClonePool(TestPostgres server, ProjectTemplate template)
 {
-    private const int ReadySets = 2;
+    private readonly int _readySets = server.IsThrowaway ? 2 : 0;
 
     private static readonly ConcurrentDictionary<ProjectTemplate, ClonePool> Pools = new();
 
@@ -31,7 +31,7 @@ internal sealed class ClonePool(TestPostgres server, ProjectTemplate template)
     // One filler at a time; a failure leaves the pool short, and the next take clones for itself.
     private void Refill()
     {
-        if (Interlocked.CompareExchange(ref _filling, 1, 0) != 0)
+        if (_readySets == 0 || Interlocked.CompareExchange(ref _filling, 1, 0) != 0)
         {
             return;
         }
@@ -40,7 +40,7 @@ internal sealed class ClonePool(TestPostgres server, ProjectTemplate template)
         {
             try
             {
-                while (_ready.Count < ReadySets)
+                while (_ready.Count < _readySets)
                 {
                     _ready.Enqueue(await CloneAsync());
                 }

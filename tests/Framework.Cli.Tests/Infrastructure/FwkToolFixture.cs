@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Fwk.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// Once per test run: packs Fwk, Fwk.Db and Fwk.Cli (a version unique to the run) into a temp folder, installs the
+/// Once per test run: packs Fwk, Fwk.Db, Fwk.Testing and Fwk.Cli (a version unique to the run) into a temp folder, installs the
 /// fwk tool from there with <c>dotnet tool install --tool-path</c>, and scaffolds the Demo project (create_project with
 /// the repository as --fwk-source, then create_app Blog) that the end-to-end tests share. Disposing stops the Demo
 /// project's managed PostgreSQL with <c>fwk db stop</c> and deletes the temp folder.
@@ -72,7 +72,7 @@ public sealed class FwkToolFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var watch = Stopwatch.StartNew();
-        foreach (var project in new[] { "Framework", "Framework.Db", "Framework.Cli" })
+        foreach (var project in new[] { "Framework", "Framework.Db", "Framework.Testing", "Framework.Cli" })
         {
             string[] pack =
             [

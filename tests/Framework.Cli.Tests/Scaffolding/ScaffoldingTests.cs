@@ -11,7 +11,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     {
         Assert.True(fwk.CreateProject.ExitCode == 0, fwk.CreateProject.ToString());
         Assert.Contains($"Created project Demo in {fwk.DemoDirectory}", fwk.CreateProject.StandardOutput, StringComparison.Ordinal);
-        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props" })
+        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props", "tests/Demo.Tests.csproj", "tests/HelloAppTests.cs" })
         {
             Assert.True(File.Exists(Path.Combine(fwk.DemoDirectory, file)), $"{file} is missing");
         }
@@ -33,6 +33,12 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
         Assert.Contains("public sealed class HelloApp : IApp", hello, StringComparison.Ordinal);
         Assert.Contains("Respond.Success(new { message = \"Hello from Demo\" })", hello, StringComparison.Ordinal);
 
+        var tests = Read("tests/Demo.Tests.csproj");
+        Assert.Contains("<ProjectReference Include=\"../Demo.csproj\" />", tests, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(RepositoryRoot.Path, "src", "Framework.Testing", "Framework.Testing.csproj"), tests, StringComparison.Ordinal);
+        Assert.Contains("await FwkTestApp.StartAsync<Program>(database);", Read("tests/HelloAppTests.cs"), StringComparison.Ordinal);
+        Assert.Contains("Assert.Equal(\"Hello from Demo\", data.Message);", Read("tests/HelloAppTests.cs"), StringComparison.Ordinal);
+
         Assert.Equal(["bin/", "obj/", ".fwk/"], Read(".gitignore").Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("<Project />", Read("Directory.Build.props").Trim());
     }
@@ -45,6 +51,8 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
         Assert.Contains("namespace Demo.Blog;", app, StringComparison.Ordinal);
         Assert.Contains("public sealed class BlogApp : IApp", app, StringComparison.Ordinal);
         Assert.Contains("app.Routes.MapGet(\"/blog\", Index);", app, StringComparison.Ordinal);
+        Assert.Contains("var data = await (await app.Client.GetAsync(\"/blog\")).ReadSuccessAsync<Greeting>();", Read("tests/BlogAppTests.cs"), StringComparison.Ordinal);
+        Assert.Contains("Added its test in tests/BlogAppTests.cs.", fwk.CreateApp.StandardOutput, StringComparison.Ordinal);
 
         var expected = ProjectTemplates.ConfigIni("Demo").Replace("active = Demo.Hello\n", "active = Demo.Hello, Demo.Blog\n", StringComparison.Ordinal);
         Assert.Equal(expected, Read("config.ini"));
