@@ -41,6 +41,9 @@ public static class FwkDatabaseExtensions
         });
 
         app.FrameworkEndpointFilters.Add(new RequestSessionsFilter());
+        app.FrameworkEndpointFilters.Add(new IdempotencyFilter());
+        services.AddHostedService<IdempotencyPurge>();
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, IdempotencyBuffering>();
         app.FrameworkHooks.On(Events.Startup, DatabaseStartup.RunAsync);
         app.FrameworkHooks.On(Events.SuccessResponse, SessionSaver.SaveAsync);
         app.FrameworkHooks.On(Events.InitCompleted, SessionSaver.SaveAsync);

@@ -30,7 +30,9 @@ internal sealed class DatabaseBinds : IAsyncDisposable
             }
         }
 
-        var models = BindModel.ForApps(catalog.Apps.Select(a => (a.Name, a.Models)), declared, projectAssembly);
+        // The framework's own table (idempotency keys) lives in the default bind, created and migrated like the apps' tables.
+        var framework = new ModelRegistry().Add<IdempotencyRecordConfiguration>();
+        var models = BindModel.ForApps(catalog.Apps.Select(a => (a.Name, a.Models)).Append((ErrorCatalog.FrameworkOwner, framework)), declared, projectAssembly);
         _binds = [.. declared.Select((bind, index) => new DatabaseBind(index, BindSettings.Read(config, bind), models[bind], projectDirectory, loggerFactory))];
     }
 

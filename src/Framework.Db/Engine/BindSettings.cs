@@ -39,6 +39,9 @@ internal sealed record BindSettings
     /// <summary><c>migrate_on_startup</c>: apply pending migrations under the migration lock before serving. Default false.</summary>
     public required bool MigrateOnStartup { get; init; }
 
+    /// <summary><c>idempotency_expiry</c>: how long a stored <c>Idempotency-Key</c> response is played again. Default 24 hours.</summary>
+    public required TimeSpan IdempotencyExpiry { get; init; }
+
     /// <summary><c>replicas</c>: standby servers (<c>host:port</c>, comma separated) that read sessions prefer.</summary>
     public required IReadOnlyList<string> Replicas { get; init; }
 
@@ -81,6 +84,7 @@ internal sealed record BindSettings
             CommandTimeoutSeconds = config.Int(section, "command_timeout", 30, min: 1, max: 3600),
             RetryOnFailure = config.Bool(section, "retry_on_failure", fallback: true),
             MigrateOnStartup = config.Bool(section, "migrate_on_startup", fallback: false),
+            IdempotencyExpiry = config.Seconds(section, "idempotency_expiry") ?? TimeSpan.FromHours(24),
             Replicas = replicas,
         };
     }

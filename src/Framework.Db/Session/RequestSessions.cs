@@ -13,11 +13,17 @@ internal sealed class RequestSessions(DatabaseBinds binds, IServiceProvider serv
     private readonly Session?[] _sessions = new Session?[binds.All.Count];
     private HookHandler[]? _saving;
 
+    /// <summary>The project's binds.</summary>
+    public DatabaseBinds Binds => binds;
+
     /// <summary>The number of binds, the bound of <see cref="At"/>.</summary>
     public int Count => _sessions.Length;
 
     /// <summary>The request, when there is one (set before the handler runs); null for init functions and hooks outside requests.</summary>
     public HttpContext? HttpContext { get; set; }
+
+    /// <summary>The key and response of a request with an <c>Idempotency-Key</c>, stored when the request's changes are saved.</summary>
+    public (string Key, string Hash, IdempotentResponse Response)? Idempotency { get; set; }
 
     /// <summary>The sessions rented so far, in bind order (the order they are saved in).</summary>
     public IEnumerable<Session> Rented => _sessions.OfType<Session>();

@@ -42,10 +42,38 @@ internal static class SessionSaver
             saved.Add(session);
         }
 
+        await StoreIdempotentResponseAsync(sessions, cancellationToken);
         foreach (var session in saved)
         {
             await session.Database.CommitTransactionAsync(cancellationToken);
         }
+    }
+
+    // The response is written into memory only now, once the changes are saved (their generated keys are in it), and saved
+    // with its key in the default bind's transaction, committed below with the rest.
+    private static async Task StoreIdempotentResponseAsync(RequestSessions sessions, CancellationToken cancellationToken)
+    {
+        if (sessions.Idempotency is not var (key, hash, response) || sessions.HttpContext is not { } http)
+        {
+            return;
+        }
+
+        await response.CaptureAsync(http);
+        var bind = sessions.Binds.Default;
+        var session = sessions.Get(bind);
+        var now = DateTime.UtcNow;
+        session.Add(new IdempotencyRecord
+        {
+            Key = key,
+            RequestHash = hash,
+            Status = response.Status,
+            ContentType = response.ContentType,
+            Location = response.Location,
+            Body = response.Body,
+            CreatedAt = now,
+            ExpiresAt = now + bind.Settings.IdempotencyExpiry,
+        });
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     // Tracked changes, or a transaction the handler (or the framework) opened and left to be committed with the request.

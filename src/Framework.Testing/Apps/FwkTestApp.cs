@@ -127,7 +127,8 @@ public sealed partial class FwkTestApp : IAsyncDisposable
             Configure = app =>
             {
                 app.WebHost.UseTestServer();
-                app.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(sp => new BodySizeLimit(sp.GetRequiredService<FwkSettings>().MaxBodySize));
+                // First of the startup filters, so the limit sits under everything that reads the body, as Kestrel's does.
+                app.Services.Insert(0, ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(sp => new BodySizeLimit(sp.GetRequiredService<FwkSettings>().MaxBodySize)));
                 app.HookRecorder = Hooks.Add;
                 foreach (var configureServices in options.Services)
                 {

@@ -29,6 +29,7 @@ internal sealed class ErrorCatalog
         Add(new(ErrorCodes.Conflict, "Conflict with the current state of the data", 409, FrameworkOwner));
         Add(new(ErrorCodes.DatabaseUnavailable, "Database unavailable", 503, FrameworkOwner));
         Add(new(ErrorCodes.Timeout, "Request timed out", 504, FrameworkOwner));
+        Add(new(ErrorCodes.IdempotencyKeyReused, "Idempotency-Key reused with a different request", 409, FrameworkOwner));
     }
 
     /// <summary>Adds a code; a code registered twice stops startup naming both owners.</summary>

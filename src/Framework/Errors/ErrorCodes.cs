@@ -38,4 +38,7 @@ public static class ErrorCodes
 
     /// <summary>504: the request took longer than <c>[networking] request_timeout</c>.</summary>
     public const int Timeout = 1010;
+
+    /// <summary>409: an <c>Idempotency-Key</c> came again with a different request (method, path, query or body).</summary>
+    public const int IdempotencyKeyReused = 1011;
 }

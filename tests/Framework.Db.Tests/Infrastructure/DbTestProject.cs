@@ -213,14 +213,17 @@ internal sealed class DbTestProject : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> on the project's database (unpooled, so dropping the database never breaks it).</summary>
     public Task<T> ScalarAsync<T>(string sql) => ScalarAsync<T>(Fixture, Database, sql);
 
-    /// <summary>The tables of the public schema of the project's database (or of <paramref name="database"/>), sorted.</summary>
-    public async Task<IReadOnlyList<string>> TablesAsync(string? database = null)
+    /// <summary>
+    /// The tables of the public schema of the project's database (or of <paramref name="database"/>), sorted, but the
+    /// framework's own (<c>fwk_…</c>, in the default bind of every project) unless <paramref name="framework"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TablesAsync(string? database = null, bool framework = false)
     {
         var tables = await ScalarAsync<string[]?>(
             Fixture,
             database ?? Database,
             "select array_agg(table_name::text order by table_name) from information_schema.tables where table_schema = 'public'");
-        return tables ?? [];
+        return [.. (tables ?? []).Where(table => framework || !table.StartsWith("fwk_", StringComparison.Ordinal))];
     }
 
     public static async Task<T> ScalarAsync<T>(PostgresFixture fixture, string database, string sql)
