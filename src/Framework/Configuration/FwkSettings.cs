@@ -17,6 +17,15 @@ internal sealed record FwkSettings
 
     public required TimeSpan? RequestTimeout { get; init; }
 
+    /// <summary><c>[networking] max_request_line_size</c>: bytes of method, URL and version; longer answers 1012 (414). Kestrel's 8 KiB by default.</summary>
+    public required int MaxRequestLineSize { get; init; }
+
+    /// <summary><c>[networking] max_request_headers_size</c>: bytes of all headers; more answers 1013 (431). Kestrel's 32 KiB by default.</summary>
+    public required int MaxRequestHeadersSize { get; init; }
+
+    /// <summary><c>[networking] shutdown_timeout</c>: how long a stopping server lets in-flight requests finish. 30 s by default.</summary>
+    public required TimeSpan ShutdownTimeout { get; init; }
+
     public required IReadOnlyList<string> ActiveApps { get; init; }
 
     public required CorsSettings? Cors { get; init; }
@@ -45,6 +54,9 @@ internal sealed record FwkSettings
             AllowedHosts = config.List("networking", "allowed_hosts") is { Count: > 0 } hosts ? hosts : ["*"],
             MaxBodySize = config.Long("networking", "max_body_size", 30_000_000, min: 1),
             RequestTimeout = config.Seconds("networking", "request_timeout"),
+            MaxRequestLineSize = config.Int("networking", "max_request_line_size", 8 * 1024, min: 256, max: 1024 * 1024),
+            MaxRequestHeadersSize = config.Int("networking", "max_request_headers_size", 32 * 1024, min: 1024, max: 16 * 1024 * 1024),
+            ShutdownTimeout = config.Seconds("networking", "shutdown_timeout") ?? TimeSpan.FromSeconds(30),
             ActiveApps = config.List("apps", "active"),
             Cors = CorsSettings.Read(config),
             LogLevel = ReadLevel(config, "level") ?? LogLevel.Information,

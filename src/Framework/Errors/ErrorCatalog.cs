@@ -30,6 +30,9 @@ internal sealed class ErrorCatalog
         Add(new(ErrorCodes.DatabaseUnavailable, "Database unavailable", 503, FrameworkOwner));
         Add(new(ErrorCodes.Timeout, "Request timed out", 504, FrameworkOwner));
         Add(new(ErrorCodes.IdempotencyKeyReused, "Idempotency-Key reused with a different request", 409, FrameworkOwner));
+        Add(new(ErrorCodes.RequestLineTooLong, "Request line too long", 414, FrameworkOwner));
+        Add(new(ErrorCodes.RequestHeadersTooLarge, "Request headers too large", 431, FrameworkOwner));
+        Add(new(ErrorCodes.MalformedRequest, "Malformed request", 400, FrameworkOwner));
     }
 
     /// <summary>Adds a code; a code registered twice stops startup naming both owners.</summary>
@@ -59,7 +62,9 @@ internal sealed class ErrorCatalog
         405 => ErrorCodes.MethodNotAllowed,
         409 => ErrorCodes.Conflict,
         413 => ErrorCodes.BodyTooLarge,
+        414 => ErrorCodes.RequestLineTooLong,
         415 => ErrorCodes.UnsupportedContentType,
+        431 => ErrorCodes.RequestHeadersTooLarge,
         503 => ErrorCodes.DatabaseUnavailable,
         504 => ErrorCodes.Timeout,
         _ => ErrorCodes.Unhandled,

@@ -41,4 +41,13 @@ public static class ErrorCodes
 
     /// <summary>409: an <c>Idempotency-Key</c> came again with a different request (method, path, query or body).</summary>
     public const int IdempotencyKeyReused = 1011;
+
+    /// <summary>414: the request line (method and URL) is longer than <c>[networking] max_request_line_size</c>.</summary>
+    public const int RequestLineTooLong = 1012;
+
+    /// <summary>431: the request headers are larger than <c>[networking] max_request_headers_size</c>.</summary>
+    public const int RequestHeadersTooLarge = 1013;
+
+    /// <summary>400: the server could not read the request itself (a malformed request line or header, no Host header).</summary>
+    public const int MalformedRequest = 1014;
 }

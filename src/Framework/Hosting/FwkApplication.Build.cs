@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Fwk;
@@ -83,8 +84,12 @@ public sealed partial class FwkApplication
         _builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = settings.MaxBodySize;
+            kestrel.Limits.MaxRequestLineSize = settings.MaxRequestLineSize;
+            kestrel.Limits.MaxRequestHeadersTotalSize = settings.MaxRequestHeadersSize;
             kestrel.AddServerHeader = false;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(RejectionEnvelopes.Middleware(_errors)));
         });
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         _builder.Logging.SetMinimumLevel(settings.LogLevel);
         foreach (var (category, level) in settings.LogCategories)
         {
