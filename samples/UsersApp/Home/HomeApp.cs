@@ -3,13 +3,17 @@ using Scalar.AspNetCore;
 
 namespace Sample.Home;
 
-/// <summary>The project's front door: <c>GET /</c>, <c>/health</c>, the OpenAPI document and the docs page at <c>/docs</c>.</summary>
+/// <summary>
+/// The project's front door: <c>GET /</c>, <c>/health</c>, the OpenAPI document and the docs page at <c>/docs</c>; it says
+/// when the app stops (the shutdown hook runs once in-flight requests are done).
+/// </summary>
 public sealed class HomeApp : IApp
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddOpenApi();
 
     public void Configure(AppBuilder app)
     {
+        app.Hooks.On(Events.Shutdown, (ILogger<HomeApp> log) => log.LogInformation("Sample stopped: in-flight requests are done."));
         app.Routes.MapGet("/", GetInfo).WithSummary("Framework name and version");
         app.Routes.MapHealth("/health");
         app.Routes.MapOpenApi("/openapi/{documentName}.json");

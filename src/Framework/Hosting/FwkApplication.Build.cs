@@ -147,6 +147,7 @@ public sealed partial class FwkApplication
 
         webApp.UseExceptionHandler();
         webApp.UseStatusCodePages();
+        webApp.UseMiddleware<JsonBodyBuffering>();
         if (!settings.AllowedHosts.Contains("*"))
         {
             webApp.UseHostFiltering();
