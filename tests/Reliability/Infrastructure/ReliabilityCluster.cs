@@ -35,12 +35,20 @@ public sealed class ReliabilityCluster : IAsyncLifetime
     /// <summary>Runs <paramref name="sql"/> on <paramref name="database"/> (unpooled) and returns the first value.</summary>
     public async Task<T> ScalarAsync<T>(string database, string sql)
     {
+        var value = await RunAsync(database, sql);
+        return value is DBNull or null ? default! : (T)value;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (a statement with no result, such as CREATE DATABASE) on <paramref name="database"/>.</summary>
+    public Task ExecuteAsync(string database, string sql) => RunAsync(database, sql);
+
+    private async Task<object?> RunAsync(string database, string sql)
+    {
         var builder = new NpgsqlConnectionStringBuilder(Cluster.ConnectionString(database)) { Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? default! : (T)value!;
+        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>Kills the postmaster with SIGKILL, as a crash would, and waits until it is gone.</summary>
