@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Fwk.Cli.Tests.Infrastructure;
@@ -72,15 +73,22 @@ public sealed class FwkToolFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var watch = Stopwatch.StartNew();
-        foreach (var project in new[] { "Framework", "Framework.Db", "Framework.Testing", "Framework.Cli" })
+
+        // The libraries are packed from the build the tests were built with (this project references them for it): their
+        // version is the pack's, their assemblies are already compiled. The tool is built anew with the run's version, as
+        // create_project and --version read the tool's own assembly version.
+        foreach (var library in new[] { "Framework", "Framework.Db", "Framework.Testing" })
         {
-            string[] pack =
-            [
-                "pack", Path.Combine(RepositoryRoot.Path, "src", project), "-c", "Release", "-o", Packages,
-                "--artifacts-path", Path.Combine(Root, "build"), $"-p:Version={Version}", "-nologo", "-v", "q",
-            ];
-            Check(await TestProcess.RunAsync("dotnet", pack, Root, PackTimeout, PackageEnvironment));
+            string[] pack = ["pack", Path.Combine(RepositoryRoot.Path, "src", library), "--no-build", "-c", BuildConfiguration, .. PackOptions];
+            Check(await TestProcess.RunAsync("dotnet", pack, Root, PackTimeout, Environment));
         }
+
+        string[] packTool =
+        [
+            "pack", Path.Combine(RepositoryRoot.Path, "src", "Framework.Cli"), "-c", "Release", "--artifacts-path", Path.Combine(Root, "build"),
+            .. PackOptions,
+        ];
+        Check(await TestProcess.RunAsync("dotnet", packTool, Root, PackTimeout, PackageEnvironment));
 
         string[] install = ["tool", "install", "--tool-path", Path.Combine(Root, "tools"), "--add-source", Packages, "--version", Version, "Fwk.Cli"];
         Check(await TestProcess.RunAsync("dotnet", install, Root, PackTimeout, PackageEnvironment));
@@ -137,6 +145,11 @@ public sealed class FwkToolFixture : IAsyncLifetime
             }
         }
     }
+
+    private static string BuildConfiguration =>
+        typeof(FwkToolFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    private string[] PackOptions => ["-o", Packages, $"-p:Version={Version}", "-nologo", "-v", "q"];
 
     private static void Check(ProcessResult result)
     {
