@@ -69,7 +69,8 @@ internal sealed record FwkSettings
         var categories = new Dictionary<string, LogLevel>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in config.Configuration.GetSection("logging").GetChildren())
         {
-            if (!entry.Key.Equals("level", StringComparison.OrdinalIgnoreCase))
+            // A child without a value is a section (ASP.NET Core's own Logging__Console__... variables land here): not a category.
+            if (entry.Value is not null && !entry.Key.Equals("level", StringComparison.OrdinalIgnoreCase))
             {
                 categories[entry.Key] = ReadLevel(config, entry.Key)!.Value;
             }

@@ -84,4 +84,16 @@ public sealed class ConfigLayeringTests
         Assert.Contains("environment variable FWK_NETWORKING__MAX_BODY_SIZE", error.Message, StringComparison.Ordinal);
         Assert.Contains("[networking] max_body_size = 'lots'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_WhenLoggingHasASubsection_IgnoresItAndServes()
+    {
+        // The shape ASP.NET Core's own Logging__Console__FormatterName variable gives [logging]: a section, not a category.
+        await using var project = await new TestProject(sections: "[logging]\nlevel = Debug\nConsole:FormatterName = simple").Add<ErrorPathsApp>().StartAsync();
+
+        var response = await project.Client.PostAsync("/items", Envelope.Json("{\"name\":\"a\",\"count\":1}"));
+
+        await Envelope.AssertSuccessAsync(response);
+        Assert.Equal("Debug", project.App.Configuration["logging:level"]);
+    }
 }
