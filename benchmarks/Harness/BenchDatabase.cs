@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Harness;
+
+/// <summary>
+/// The database every target serves: <c>users_app_bench</c> on the sample's managed cluster (samples/UsersApp/.fwk),
+/// created by the sample's own <c>create_db</c> and seeded with 200 users; the sample's own data is not touched. Disposing
+/// deletes the rows POST added, and stops the cluster only when this run started it.
+/// </summary>
+internal sealed partial class BenchDatabase : IAsyncDisposable
+{
+    private static readonly TimeSpan VerbTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _sampleDirectory;
+    private readonly string _sampleDll;
+    private readonly bool _startedCluster;
+
+    private BenchDatabase(string sampleDirectory, string sampleDll, bool startedCluster, string connectionString, IReadOnlyList<int> userIds)
+    {
+        _sampleDirectory = sampleDirectory;
+        _sampleDll = sampleDll;
+        _startedCluster = startedCluster;
+        ConnectionString = connectionString;
+        UserIds = userIds;
+    }
+
+    /// <summary>What points the sample at the benchmark's databases instead of its own.</summary>
+    public static IReadOnlyDictionary<string, string> SampleEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["FWK_DATABASE__NAME"] = "users_app_bench",
+        ["FWK_DATABASE_AUDIT__NAME"] = "users_app_bench_audit",
+    };
+
+    /// <summary>For the hand-written targets: the same database, a pool as large as the sample's (50).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The seeded users' ids, for GET by id and PUT.</summary>
+    public IReadOnlyList<int> UserIds { get; }
+
+    public static async Task<BenchDatabase> PrepareAsync(string sampleDirectory, string sampleDll)
+    {
+        var wasRunning = (await RunSampleAsync(sampleDirectory, sampleDll, "db", "status")).Contains(": running", StringComparison.Ordinal);
+        await RunSampleAsync(sampleDirectory, sampleDll, "create_db");
+        var socket = Socket().Match(await RunSampleAsync(sampleDirectory, sampleDll, "db", "status"));
+        var connectionString = $"Host={socket.Groups[1].Value};Port={socket.Groups[2].Value};Username=postgres;Database=users_app_bench;Maximum Pool Size=50";
+
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using (var seed = source.CreateCommand("""
+            DELETE FROM users WHERE email LIKE 'post-%';
+            INSERT INTO users (name, email) SELECT 'Seed ' || n, 'seed' || n || '@bench.example' FROM generate_series(1, 200) n
+            ON CONFLICT (email) DO NOTHING
+            """))
+        await using (var vacuum = source.CreateCommand("VACUUM ANALYZE users"))
+        {
+            await seed.ExecuteNonQueryAsync();
+            await vacuum.ExecuteNonQueryAsync();
+        }
+
+        var ids = new List<int>();
+        await using (var select = source.CreateCommand("SELECT id FROM users WHERE email LIKE 'seed%' OR email LIKE 'put%' ORDER BY id LIMIT 200"))
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetInt32(0));
+            }
+        }
+
+        return new BenchDatabase(sampleDirectory, sampleDll, !wasRunning, connectionString, ids);
+    }
+
+    /// <summary>How long the sample's <c>create_db</c> takes on a database that is already up to date.</summary>
+    public async Task<TimeSpan> TimeIdempotentCreateDbAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await RunSampleAsync(_sampleDirectory, _sampleDll, "create_db");
+        return clock.Elapsed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var source = NpgsqlDataSource.Create(ConnectionString))
+        await using (var delete = source.CreateCommand("DELETE FROM users WHERE email LIKE 'post-%'"))
+        {
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        if (_startedCluster)
+        {
+            await RunSampleAsync(_sampleDirectory, _sampleDll, "db", "stop");
+        }
+    }
+
+    private static Task<string> RunSampleAsync(string sampleDirectory, string sampleDll, params string[] verb) =>
+        ChildProcess.RunAsync("dotnet", [sampleDll, .. verb], sampleDirectory, SampleEnvironment, VerbTimeout);
+
+    [GeneratedRegex(@"socket ([^,]+), port (\d+)")]
+    private static partial Regex Socket();
+}

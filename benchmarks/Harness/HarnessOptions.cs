@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Harness;
+
+/// <summary>
+/// What one run measures. Full (the default): 5 interleaved rounds of 5 s per scenario and target after a 3 s warm-up,
+/// 32 connections, 5 cold starts per target, all four targets. <c>--quick</c> (the CI smoke run): the sample and the
+/// baseline only, 3 rounds of 1 s after a 1 s warm-up, 16 connections, 1 cold start. <c>--rounds N</c>,
+/// <c>--duration S</c> and <c>--connections C</c> override either.
+/// </summary>
+internal sealed record HarnessOptions(bool Quick, int Rounds, TimeSpan Duration, TimeSpan WarmUp, int Connections, int ColdStarts)
+{
+    public static HarnessOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var options = quick
+            ? new HarnessOptions(true, 3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 16, 1)
+            : new HarnessOptions(false, 5, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), 32, 5);
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--rounds" => options with { Rounds = value },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(value) },
+                "--connections" => options with { Connections = value },
+                _ => options,
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,77 @@
+using Harness;
+
+// The benchmark: the Fwk sample against the same routes hand-written with Minimal APIs + EF Core (the baseline, started
+// twice: the second copy is the A/A control) and with raw Npgsql (the limit), all on 127.0.0.1 against one database.
+// Prints requests/s, p99 and memory per scenario and target with ratios to the baseline, then cold start and create_db.
+// Usage: benchmarks/run.sh [--quick] [--rounds N] [--duration S] [--connections C]   (--quick exits 1 when a smoke check fails)
+var options = HarnessOptions.Parse(args);
+var root = AppContext.BaseDirectory;
+while (!File.Exists(Path.Combine(root, "Framework.sln")))
+{
+    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run the harness from the repository (benchmarks/run.sh).");
+}
+
+string Built(string project, string assembly) => Path.Combine(root, project, "bin", "Release", "net10.0", assembly + ".dll");
+var sampleDirectory = Path.Combine(root, "samples", "UsersApp");
+var sampleDll = Built("samples/UsersApp", "UsersApp");
+
+Console.Error.WriteLine("Preparing the database (the sample's create_db)…");
+await using var database = await BenchDatabase.PrepareAsync(sampleDirectory, sampleDll);
+var hostEnvironment = new Dictionary<string, string> { ["ConnectionString"] = database.ConnectionString };
+
+// The sample without its audit app: every write of the sample's would also write an audit row in a second database,
+// work the hand-written targets do not do.
+var fwk = new Target("fwk", sampleDll, sampleDirectory, new Dictionary<string, string>(BenchDatabase.SampleEnvironment)
+{
+    ["FWK_APPS__ACTIVE"] = "Sample.Home, Sample.Users, Sample.Cars",
+}, "FWK_NETWORKING__URLS");
+var baseline = new Target(Report.Baseline, Built("benchmarks/Baseline", "Baseline"), root, hostEnvironment, "ASPNETCORE_URLS");
+var raw = new Target(Report.Raw, Built("benchmarks/RawNpgsql", "RawNpgsql"), root, hostEnvironment, "ASPNETCORE_URLS");
+
+Console.Error.WriteLine("Cold starts…");
+var byId = $"/users/{database.UserIds[0]}";
+var coldStarts = new Dictionary<string, (TimeSpan Root, TimeSpan ById)>();
+foreach (var target in options.Quick ? [baseline, fwk] : new[] { baseline, fwk, raw })
+{
+    coldStarts[target.Name] = (await ColdStart.MedianAsync(target, "/", options.ColdStarts), await ColdStart.MedianAsync(target, byId, options.ColdStarts));
+}
+
+var createDbTimes = new List<TimeSpan>();
+for (var i = 0; i < options.ColdStarts; i++)
+{
+    createDbTimes.Add(await database.TimeIdempotentCreateDbAsync());
+}
+
+Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s, {options.Connections} connections…");
+var apps = options.Quick
+    ? new List<RunningApp> { baseline.Start(8101), fwk.Start(8103) }
+    : [baseline.Start(8101), (baseline with { Name = Report.BaselineCopy }).Start(8102), fwk.Start(8103), raw.Start(8104)];
+Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results;
+Dictionary<string, double> memory;
+try
+{
+    foreach (var app in apps)
+    {
+        await app.WaitForOkAsync("/", TimeSpan.FromSeconds(60));
+    }
+
+    var scripts = Directory.CreateTempSubdirectory("fwk-bench-").FullName;
+    results = await LoadRounds.RunAsync(Scenario.All(database.UserIds, scripts), apps, options);
+    memory = apps.ToDictionary(app => app.Name, app => app.ResidentMegabytes());
+    Directory.Delete(scripts, recursive: true);
+}
+finally
+{
+    apps.ForEach(app => app.Dispose());
+}
+
+Report.PrintLoad(results, [.. apps.Select(app => app.Name)]);
+Report.PrintMemory(memory);
+Report.PrintColdStart(coldStarts, Statistics.Median(createDbTimes), options.ColdStarts);
+if (options.Quick && Report.SmokeFailures(results) is { Count: > 0 } failures)
+{
+    Console.WriteLine($"SMOKE FAILED:\n  {string.Join("\n  ", failures)}");
+    return 1;
+}
+
+return 0;

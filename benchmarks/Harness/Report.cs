@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Harness;
+
+/// <summary>
+/// The printed tables. Every ratio is against the baseline's median in the same run, printed beside the A/A spread (how
+/// far the baseline's own copy landed from it); a ratio is only called a difference when it is outside that spread.
+/// </summary>
+internal static class Report
+{
+    public const string Baseline = "baseline (EF)";
+    public const string BaselineCopy = "baseline A/A";
+    public const string Raw = "raw Npgsql";
+
+    public static void PrintLoad(Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets)
+    {
+        Console.WriteLine($"{"scenario",-20} {"target",-14} {"req/s",8} {"(min–max)",15} {"ratio",6} {"÷raw",6} {"p99 ms",7} {"p99 ratio",9}  verdict");
+        foreach (var scenario in results.Keys.Select(k => k.Scenario).Distinct())
+        {
+            var baseline = Summary.Of(results[(scenario, Baseline)]);
+            var rawRps = results.TryGetValue((scenario, Raw), out var rawRuns) ? Summary.Of(rawRuns).Rps : double.NaN;
+            var spread = results.TryGetValue((scenario, BaselineCopy), out var copy) ? Math.Abs((Summary.Of(copy).Rps / baseline.Rps) - 1) : double.NaN;
+            foreach (var target in targets)
+            {
+                var summary = Summary.Of(results[(scenario, target)]);
+                var ratio = summary.Rps / baseline.Rps;
+                var verdict = double.IsNaN(spread) ? "" : target == Baseline ? $"A/A spread ±{spread:P1}" : Verdict(ratio, spread);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {summary.Rps,8:0} {$"({summary.Min:0}–{summary.Max:0})",15} {ratio,6:0.00} {summary.Rps / rawRps,6:0.00} {summary.P99,7:0.0} {summary.P99 / baseline.P99,9:0.00}  {verdict}"));
+            }
+        }
+    }
+
+    public static void PrintMemory(IReadOnlyDictionary<string, double> megabytes)
+    {
+        Console.WriteLine();
+        Console.WriteLine("resident memory after the load (VmRSS)");
+        foreach (var (target, value) in megabytes)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {target,-14} {value,7:0} MB  ratio {value / megabytes[Baseline]:0.00}"));
+        }
+    }
+
+    public static void PrintColdStart(IReadOnlyDictionary<string, (TimeSpan Root, TimeSpan ById)> starts, TimeSpan createDb, int count)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"cold start: process start to the first 200 (median of {count})");
+        var baseline = starts[Baseline];
+        foreach (var (target, (root, byId)) in starts)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {target,-14} GET / {root.TotalMilliseconds,6:0} ms ({root / baseline.Root:0.00}×)   GET /users/{{id}} {byId.TotalMilliseconds,6:0} ms ({byId / baseline.ById:0.00}×)"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idempotent create_db (the sample's, median of {count}): {createDb.TotalMilliseconds:0} ms"));
+    }
+
+    /// <summary>The smoke checks of <c>--quick</c>: every answer 2xx, no socket error, no ratio below 0.5.</summary>
+    public static List<string> SmokeFailures(Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results)
+    {
+        var failures = new List<string>();
+        foreach (var ((scenario, target), runs) in results)
+        {
+            var dirty = runs.FirstOrDefault(r => !r.Clean);
+            if (dirty is not null)
+            {
+                failures.Add($"{scenario.Name} on {target}: {dirty.Requests} requests, {dirty.Non2xx} not 2xx, {dirty.SocketErrors} socket errors");
+            }
+
+            var ratio = Summary.Of(runs).Rps / Summary.Of(results[(scenario, Baseline)]).Rps;
+            if (ratio < 0.5)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario.Name} on {target}: {ratio:0.00}× the baseline"));
+            }
+        }
+
+        return failures;
+    }
+
+    private static string Verdict(double ratio, double spread) =>
+        Math.Abs(ratio - 1) <= spread ? "same (within A/A)" : ratio > 1 ? "faster" : "slower";
+
+    private sealed record Summary(double Rps, double Min, double Max, double P99)
+    {
+        public static Summary Of(List<WrkResult> runs) => new(
+            Statistics.Median(runs.Select(r => r.RequestsPerSecond)),
+            runs.Min(r => r.RequestsPerSecond),
+            runs.Max(r => r.RequestsPerSecond),
+            Statistics.Median(runs.Select(r => r.P99Milliseconds)));
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Npgsql;
+
+// The sample's GET / and /users routes as plain SQL over a pooled NpgsqlDataSource: the benchmark's limit for the
+// database path. A list is a count and a page, as in the sample; PUT is one UPDATE (the sample reads, then writes).
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddValidation();
+builder.Services.AddSingleton(NpgsqlDataSource.Create(builder.Configuration["ConnectionString"]!));
+
+var app = builder.Build();
+app.MapGet("/", () => Results.Json(new { Status = "success", Data = new { Framework = "Fwk", Version = "0.1.0" } }));
+app.MapGet("/users", Users.ListAsync);
+app.MapPost("/users", Users.CreateAsync);
+app.MapGet("/users/{id:int}", Users.GetAsync);
+app.MapPut("/users/{id:int}", Users.ReplaceAsync);
+app.Run();
+
+internal static class Users
+{
+    public static async Task<IResult> GetAsync(int id, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT id, name, email FROM users WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? Results.Json(new { Status = "success", Data = Read(reader) })
+            : Results.NotFound();
+    }
+
+    public static async Task<IResult> ListAsync([AsParameters] Paging paging, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*)::int FROM users", connection);
+        var total = (int)(await count.ExecuteScalarAsync(cancellationToken))!;
+        await using var page = new NpgsqlCommand("SELECT id, name, email FROM users ORDER BY id LIMIT $1 OFFSET $2", connection);
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = paging.Limit ?? 20 });
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = paging.Offset ?? 0 });
+        var items = new List<User>(paging.Limit ?? 20);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(Read(reader));
+        }
+
+        return Results.Json(new { Status = "success", Data = new { Count = total, Items = items } });
+    }
+
+    public static async Task<IResult> CreateAsync(UserInput input, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("INSERT INTO users (name, email) VALUES ($1, $2) RETURNING id");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Name });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Email });
+        var user = new User((int)(await command.ExecuteScalarAsync(cancellationToken))!, input.Name!, input.Email!);
+        return Results.Json(new { Status = "success", Data = user }, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> ReplaceAsync(int id, UserInput input, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("UPDATE users SET name = $1, email = $2 WHERE id = $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Name });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Email });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = id });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1
+            ? Results.Json(new { Status = "success", Data = new User(id, input.Name!, input.Email!) })
+            : Results.NotFound();
+    }
+
+    private static User Read(NpgsqlDataReader reader) => new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+}
+
+internal sealed record User(int Id, string Name, string Email);
+
+internal sealed class Paging
+{
+    [Range(1, 100)]
+    public int? Limit { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int? Offset { get; set; }
+}
+
+internal sealed class UserInput
+{
+    [Required]
+    [StringLength(100, MinimumLength = 1)]
+    public string? Name { get; set; }
+
+    [Required]
+    [EmailAddress]
+    [StringLength(254)]
+    public string? Email { get; set; }
+}
