@@ -45,16 +45,12 @@ internal sealed partial class LocalPostgres
 
     private async Task WaitUntilAcceptingConnectionsAsync(CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false, Timeout = 5 };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(cancellationToken);
-                await using var command = new NpgsqlCommand("select 1", connection);
-                await command.ExecuteScalarAsync(cancellationToken);
+                await ProbeAsync(cancellationToken);
                 return;
             }
             catch (NpgsqlException) when (DateTime.UtcNow < deadline)
@@ -68,6 +64,30 @@ internal sealed partial class LocalPostgres
                     + $"(port {Port}): {ex.Message}\n{LogTail()}", ex);
             }
         }
+    }
+
+    // One attempt, no retry: whether a server answers on the socket now.
+    private async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProbeAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    // Opens an unpooled connection to the 'postgres' database and runs 'select 1'.
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false, Timeout = 5 };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("select 1", connection);
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private string LogTail()
