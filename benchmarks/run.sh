@@ -8,6 +8,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/ensure-postgres.sh"
 bash "$root/scripts/ensure-tools.sh"
 for project in samples/UsersApp benchmarks/Baseline benchmarks/RawNpgsql benchmarks/Harness; do
-  dotnet build "$root/$project" -c Release -nologo -v q -clp:NoSummary
+  output=$(dotnet build "$root/$project" -c Release -nologo -v q) || { echo "$output"; exit 1; }
 done
 dotnet "$root/benchmarks/Harness/bin/Release/net10.0/Harness.dll" "$@"

@@ -30,9 +30,13 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
     {
         ["FWK_DATABASE__NAME"] = "users_app_bench",
         ["FWK_DATABASE_AUDIT__NAME"] = "users_app_bench_audit",
+        ["FWK_DATABASE__POOL_SIZE"] = "20",
     };
 
-    /// <summary>For the hand-written targets: the same database, a pool as large as the sample's (50).</summary>
+    /// <summary>
+    /// For the hand-written targets: the same database, a pool of 20 as the sample gets (four targets' pools stay under the
+    /// cluster's 100 connections; more left the last target waiting for connections).
+    /// </summary>
     public string ConnectionString { get; }
 
     /// <summary>The seeded users' ids, for GET by id and PUT.</summary>
@@ -43,7 +47,7 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
         var wasRunning = (await RunSampleAsync(sampleDirectory, sampleDll, "db", "status")).Contains(": running", StringComparison.Ordinal);
         await RunSampleAsync(sampleDirectory, sampleDll, "create_db");
         var socket = Socket().Match(await RunSampleAsync(sampleDirectory, sampleDll, "db", "status"));
-        var connectionString = $"Host={socket.Groups[1].Value};Port={socket.Groups[2].Value};Username=postgres;Database=users_app_bench;Maximum Pool Size=50";
+        var connectionString = $"Host={socket.Groups[1].Value};Port={socket.Groups[2].Value};Username=postgres;Database=users_app_bench;Maximum Pool Size=20";
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         await using (var seed = source.CreateCommand("""

@@ -34,6 +34,17 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
             Assert.Matches(@"default: applied \d{14}_AddDone; now at \d{14}_AddDone", Check(await Fwk(project, "db", "upgrade")).StandardOutput);
             Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
             Check(await Fwk(project, "db", "check", "--no-build"));
+
+            // Two processes upgrading at the same moment, five times: one applies the migrations, the other waits for
+            // the lock, then finds nothing to do; both exit 0.
+            for (var round = 0; round < 5; round++)
+            {
+                Check(await Fwk(project, "db", "downgrade", "0", "--yes", "--no-build"));
+                var both = await Task.WhenAll(Fwk(project, "db", "upgrade", "--no-build"), Fwk(project, "db", "upgrade", "--no-build"));
+                Assert.All(both, upgrade => Assert.True(upgrade.ExitCode == 0, upgrade.ToString()));
+                Assert.Single(both, upgrade => upgrade.StandardOutput.Contains("_Initial, ", StringComparison.Ordinal));
+                Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
+            }
         }
         finally
         {

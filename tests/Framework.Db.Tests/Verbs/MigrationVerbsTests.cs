@@ -9,7 +9,7 @@ namespace Fwk.Db.Tests.Verbs;
 /// project's build would) and carries on with the next version of the notes app.
 /// </summary>
 [Collection("postgres")]
-public sealed class MigrationVerbsTests(PostgresFixture fixture)
+public sealed partial class MigrationVerbsTests(PostgresFixture fixture)
 {
     [Fact]
     public async Task Migrate_OnANewProject_WritesTheInitialMigrationListingEachTable()

@@ -82,3 +82,46 @@ internal static class NotesRoutes
     public static void Map(AppBuilder app) =>
         app.Routes.MapGet("/notes/count", async (Session db) => Respond.Success(new { Count = await db.Set<Note>().CountAsync() }));
 }
+
+/// <summary>Version 2 with the title's column renamed to <c>heading</c>: a rename, not a drop and an add.</summary>
+public sealed class NoteConfigurationRenamed : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> builder)
+    {
+        builder.ToTable("notes");
+        builder.Property(n => n.Title).HasMaxLength(200).HasColumnName("heading");
+        builder.Property(n => n.Tag).HasMaxLength(30);
+    }
+}
+
+/// <summary>The notes app at version 2 with the renamed column.</summary>
+public sealed class NotesRenamedApp : IApp
+{
+    public void Configure(AppBuilder app) => app.Models.Add<NoteConfigurationRenamed>();
+}
+
+/// <summary>A comment on a note: a table of another app that references the notes app's table.</summary>
+public sealed class Comment
+{
+    public int Id { get; set; }
+
+    public int NoteId { get; set; }
+
+    public required string Text { get; set; }
+}
+
+/// <summary>Table <c>comments</c>, with a foreign key to <c>notes</c>.</summary>
+public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> builder)
+    {
+        builder.ToTable("comments");
+        builder.HasOne<Note>().WithMany().HasForeignKey(c => c.NoteId);
+    }
+}
+
+/// <summary>An app whose table references the notes app's.</summary>
+public sealed class CommentsApp : IApp
+{
+    public void Configure(AppBuilder app) => app.Models.Add<CommentConfiguration>();
+}
