@@ -5,7 +5,7 @@ namespace Harness;
 /// <summary>
 /// What one run measures. Full (the default): 5 interleaved rounds of 5 s per scenario and target after a 3 s warm-up,
 /// 32 connections, 5 cold starts per target, all four targets. <c>--quick</c> (the CI smoke run): the sample and the
-/// baseline only, 3 rounds of 1 s after a 1 s warm-up, 16 connections, 1 cold start. <c>--rounds N</c>,
+/// baseline only, 3 rounds of 2 s after a 2 s warm-up, 16 connections, 1 cold start. <c>--rounds N</c>,
 /// <c>--duration S</c> and <c>--connections C</c> override either.
 /// </summary>
 internal sealed record HarnessOptions(bool Quick, int Rounds, TimeSpan Duration, TimeSpan WarmUp, int Connections, int ColdStarts)
@@ -14,7 +14,7 @@ internal sealed record HarnessOptions(bool Quick, int Rounds, TimeSpan Duration,
     {
         var quick = args.Contains("--quick");
         var options = quick
-            ? new HarnessOptions(true, 3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 16, 1)
+            ? new HarnessOptions(true, 3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), 16, 1)
             : new HarnessOptions(false, 5, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), 32, 5);
         for (var i = 0; i < args.Length - 1; i++)
         {
