@@ -18,10 +18,10 @@ public sealed class CarsApp : IApp
         cars.MapPost("", CreateAsync);
     }
 
-    private static async Task<IResult> ListAsync(int id, Session db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(int id, ReadSession db, CancellationToken cancellationToken)
     {
         await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
-        var cars = await db.Set<Car>().AsNoTracking().Where(c => c.UserId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var cars = await db.Set<Car>().Where(c => c.UserId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         return Respond.Success(new Page<Car>(cars.Count, cars));
     }
 

@@ -1,21 +1,18 @@
 using Fwk;
 using Fwk.Db;
-using Microsoft.EntityFrameworkCore;
 
 namespace Sample.Users;
 
-/// <summary>The <c>/users</c> handlers. Changes are saved by the framework after the handler succeeds.</summary>
+/// <summary>
+/// The <c>/users</c> handlers. Reads take a <see cref="ReadSession"/> (no tracking; Fwk's fast path); writes take the
+/// <see cref="Session"/>, whose changes the framework saves after the handler succeeds.
+/// </summary>
 internal static class UserHandlers
 {
-    public static async Task<IResult> ListAsync([AsParameters] Paging paging, Session db, CancellationToken cancellationToken)
-    {
-        var users = db.Set<User>().AsNoTracking();
-        var count = await users.CountAsync(cancellationToken);
-        var items = await users.OrderBy(u => u.Id).Skip(paging.Skip).Take(paging.Take).ToListAsync(cancellationToken);
-        return Respond.Success(new Page<User>(count, items));
-    }
+    public static async Task<IResult> ListAsync([AsParameters] Paging paging, ReadSession db, CancellationToken cancellationToken) =>
+        Respond.Success(await db.PageAsync<User>(paging.Skip, paging.Take, cancellationToken));
 
-    public static async Task<IResult> GetAsync(int id, Session db, CancellationToken cancellationToken) =>
+    public static async Task<IResult> GetAsync(int id, ReadSession db, CancellationToken cancellationToken) =>
         Respond.Success(await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken));
 
     public static async Task<IResult> CreateAsync(UserInput input, Session db, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal sealed class DatabaseBind : IAsyncDisposable
     public Session CreateSession() => new(_options.Value);
 
     /// <summary>Rents a read session (no tracking, a standby when one answers).</summary>
-    public ReadSession RentReadSession() => new(_reads.Value.CreateDbContext());
+    public ReadSession RentReadSession() => new(_reads.Value.CreateDbContext(), Engine.ReadDataSource);
 
     public async ValueTask DisposeAsync() => await Engine.DisposeAsync();
 

@@ -34,6 +34,13 @@ internal sealed record BindSettings
 
     public required int CommandTimeoutSeconds { get; init; }
 
+    /// <summary>
+    /// <c>auto_prepare</c>: how many statements Npgsql prepares on each connection once they repeat (its <c>Max Auto
+    /// Prepare</c>), so PostgreSQL parses and plans a handler's queries once. Default 20; 0 turns it off (e.g. behind a
+    /// pooler in transaction mode).
+    /// </summary>
+    public required int AutoPrepare { get; init; }
+
     public required bool RetryOnFailure { get; init; }
 
     /// <summary><c>migrate_on_startup</c>: apply pending migrations under the migration lock before serving. Default false.</summary>
@@ -82,6 +89,7 @@ internal sealed record BindSettings
             Password = config.String(section, "password"),
             PoolSize = config.Int(section, "pool_size", 100, min: 1, max: 10_000),
             CommandTimeoutSeconds = config.Int(section, "command_timeout", 30, min: 1, max: 3600),
+            AutoPrepare = config.Int(section, "auto_prepare", 20, min: 0, max: 256),
             RetryOnFailure = config.Bool(section, "retry_on_failure", fallback: true),
             MigrateOnStartup = config.Bool(section, "migrate_on_startup", fallback: false),
             IdempotencyExpiry = config.Seconds(section, "idempotency_expiry") ?? TimeSpan.FromHours(24),
@@ -102,6 +110,7 @@ internal sealed record BindSettings
         Password = IsLocal ? null : Password,
         MaxPoolSize = PoolSize,
         CommandTimeout = CommandTimeoutSeconds,
+        MaxAutoPrepare = AutoPrepare,
         ApplicationName = "fwk",
     }.ConnectionString;
 

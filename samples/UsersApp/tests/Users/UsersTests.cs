@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Fwk.Db;
 using Microsoft.EntityFrameworkCore;
 using Sample.Users;
 

@@ -1,0 +1,138 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace Fwk.Db;
+
+/// <summary>
+/// The read session's fast path for a plain table: one row by key, or a page ordered by key with the total count, read
+/// with SQL written once from the EF Core model and materialized by a compiled delegate, on a connection of the session's
+/// data source and under its retry strategy. That skips EF Core's query pipeline, which costs as much per request as the rest of Fwk's request
+/// path. A plain table is an entity of its own table (no inheritance, query filter, owned or complex type, eager
+/// navigation or value converter; public settable members and constructor): anything else reads through EF Core.
+/// </summary>
+internal sealed class TableReader<T>
+    where T : class
+{
+    private static readonly ConditionalWeakTable<IModel, StrongBox<TableReader<T>?>> Readers = [];
+
+    private readonly string _byKey;
+    private readonly string _count;
+    private readonly string _page;
+    private readonly Func<NpgsqlDataReader, T> _materialize;
+
+    private TableReader(string columns, string table, string key, Type? keyType, Func<NpgsqlDataReader, T> materialize)
+    {
+        KeyType = keyType;
+        _byKey = $"SELECT {columns} FROM {table} WHERE {key} = $1";
+        _count = $"SELECT count(*) FROM {table}";
+        _page = $"SELECT {columns} FROM {table} ORDER BY {key} LIMIT $1 OFFSET $2";
+        _materialize = materialize;
+    }
+
+    /// <summary>The type of the key when it is one column (what <see cref="FindAsync"/> needs), else null.</summary>
+    public Type? KeyType { get; }
+
+    /// <summary>The reader of <typeparamref name="T"/> in <paramref name="model"/>, or null when it is not a plain table.</summary>
+    public static TableReader<T>? For(IModel model) => Readers.GetValue(model, m => new(Create(m))).Value;
+
+    /// <summary>The row whose key is <paramref name="key"/> (converted to the key's type), or null.</summary>
+    public Task<T?> FindAsync(Session session, NpgsqlDataSource dataSource, object key, CancellationToken cancellationToken) =>
+        ExecuteAsync(session, dataSource, async (connection, token) =>
+        {
+            await using var command = new NpgsqlCommand(_byKey, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = ConvertKey(key, KeyType!) });
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, token);
+            return await reader.ReadAsync(token) ? _materialize(reader) : null;
+        }, cancellationToken);
+
+    /// <summary>The total count and the rows from <paramref name="offset"/>, at most <paramref name="limit"/>, in one round trip.</summary>
+    public Task<Page<T>> PageAsync(Session session, NpgsqlDataSource dataSource, int offset, int limit, CancellationToken cancellationToken) =>
+        ExecuteAsync(session, dataSource, async (connection, token) =>
+        {
+            await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new(_count), new(_page) { Parameters = { new() { Value = limit }, new() { Value = offset } } } } };
+            await using var reader = await batch.ExecuteReaderAsync(token);
+            await reader.ReadAsync(token);
+            var count = reader.GetInt64(0);
+            await reader.NextResultAsync(token);
+            var items = new List<T>(Math.Min(limit, 1000));
+            while (await reader.ReadAsync(token))
+            {
+                items.Add(_materialize(reader));
+            }
+
+            return new Page<T>(count, items);
+        }, cancellationToken);
+
+    // The session's retry strategy around a connection of the session's data source (a standby when the bind has one).
+    private static Task<TResult> ExecuteAsync<TResult>(Session session, NpgsqlDataSource dataSource, Func<NpgsqlConnection, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken) =>
+        session.Database.CreateExecutionStrategy().ExecuteAsync(
+            (dataSource, read),
+            static async (_, state, token) =>
+            {
+                await using var connection = await state.dataSource.OpenConnectionAsync(token);
+                return await state.read(connection, token);
+            },
+            null,
+            cancellationToken);
+
+    private static object ConvertKey(object key, Type keyType) =>
+        key.GetType() == keyType ? key
+        : key is IConvertible && typeof(IConvertible).IsAssignableFrom(keyType) ? Convert.ChangeType(key, keyType, System.Globalization.CultureInfo.InvariantCulture)
+        : throw new ArgumentException($"The key of '{typeof(T).Name}' is a {keyType.Name}, not a {key.GetType().Name}.", nameof(key));
+
+    private static TableReader<T>? Create(IModel model)
+    {
+        if (model.FindEntityType(typeof(T)) is not { } entity || !IsPlainTable(entity) || typeof(T).GetConstructor(Type.EmptyTypes) is null)
+        {
+            return null;
+        }
+
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = entity.GetProperties().ToList();
+        if (properties.Any(p => p.IsShadowProperty() || p.GetTypeMapping().Converter is not null || p.PropertyInfo is not { SetMethod.IsPublic: true, GetMethod.IsPublic: true }))
+        {
+            return null;
+        }
+
+        var key = entity.FindPrimaryKey()!.Properties;
+        return new TableReader<T>(
+            string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!))),
+            (table.Schema is { } schema ? Quote(schema) + "." : string.Empty) + Quote(table.Name),
+            string.Join(", ", key.Select(p => Quote(p.GetColumnName(table)!))),
+            key is [var single] ? single.ClrType : null,
+            Materializer(properties));
+    }
+
+    private static bool IsPlainTable(IEntityType entity) =>
+        entity.GetTableName() is not null && entity.GetViewName() is null && entity.GetSqlQuery() is null && entity.GetFunctionName() is null
+        && entity.BaseType is null && !entity.GetDirectlyDerivedTypes().Any()
+        && entity.GetDeclaredQueryFilters().Count == 0
+        && !entity.GetComplexProperties().Any()
+        && !entity.GetNavigations().Any(n => n.IsEagerLoaded || n.TargetEntityType.IsOwned())
+        && entity.FindPrimaryKey() is not null;
+
+    // reader => new T { A = reader.GetFieldValue<int>(0), B = reader.IsDBNull(1) ? null : reader.GetFieldValue<string>(1), … }
+    private static Func<NpgsqlDataReader, T> Materializer(IReadOnlyList<IProperty> properties)
+    {
+        var reader = Expression.Parameter(typeof(NpgsqlDataReader), "reader");
+        var bindings = properties.Select((property, ordinal) =>
+        {
+            var type = property.ClrType;
+            var stored = Nullable.GetUnderlyingType(type) ?? type;
+            Expression value = Expression.Call(reader, nameof(NpgsqlDataReader.GetFieldValue), [stored], Expression.Constant(ordinal));
+            if (property.IsNullable)
+            {
+                var isNull = Expression.Call(reader, nameof(NpgsqlDataReader.IsDBNull), null, Expression.Constant(ordinal));
+                value = Expression.Condition(isNull, Expression.Default(type), Expression.Convert(value, type));
+            }
+
+            return (MemberBinding)Expression.Bind(property.PropertyInfo!, value);
+        });
+        return Expression.Lambda<Func<NpgsqlDataReader, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), reader).Compile();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
