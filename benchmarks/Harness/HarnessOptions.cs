@@ -6,16 +6,17 @@ namespace Harness;
 /// What one run measures. Full (the default): 5 interleaved rounds of 5 s per scenario and target after a 3 s warm-up,
 /// 32 connections, 5 cold starts per target, all four targets. <c>--quick</c> (the CI smoke run): the sample and the
 /// baseline only, 3 rounds of 2 s after a 2 s warm-up, 16 connections, 1 cold start. <c>--rounds N</c>,
-/// <c>--duration S</c> and <c>--connections C</c> override either.
+/// <c>--duration S</c> and <c>--connections C</c> override either. <c>--replica</c> measures the sample's reads on the primary
+/// alone and with a standby instead (<see cref="ReplicaRun"/>), with the full run's rounds.
 /// </summary>
-internal sealed record HarnessOptions(bool Quick, int Rounds, TimeSpan Duration, TimeSpan WarmUp, int Connections, int ColdStarts)
+internal sealed record HarnessOptions(bool Quick, int Rounds, TimeSpan Duration, TimeSpan WarmUp, int Connections, int ColdStarts, bool Replica = false)
 {
     public static HarnessOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
         var options = quick
             ? new HarnessOptions(true, 3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), 16, 1)
-            : new HarnessOptions(false, 5, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), 32, 5);
+            : new HarnessOptions(false, 5, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), 32, 5, args.Contains("--replica"));
         for (var i = 0; i < args.Length - 1; i++)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);

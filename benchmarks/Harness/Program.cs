@@ -4,6 +4,7 @@ using Harness;
 // twice: the second copy is the A/A control) and with raw Npgsql (the limit), all on 127.0.0.1 against one database.
 // Prints requests/s, p99 and memory per scenario and target with ratios to the baseline, then cold start and create_db.
 // Usage: benchmarks/run.sh [--quick] [--rounds N] [--duration S] [--connections C]   (--quick exits 1 when a smoke check fails)
+//        benchmarks/run.sh --replica   (the sample's read routes on the primary alone vs with one streaming standby)
 var options = HarnessOptions.Parse(args);
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "Framework.sln")))
@@ -27,6 +28,12 @@ var fwk = new Target("fwk", sampleDll, sampleDirectory, new Dictionary<string, s
 }, "FWK_NETWORKING__URLS");
 var baseline = new Target(Report.Baseline, Built("benchmarks/Baseline", "Baseline"), root, hostEnvironment, "ASPNETCORE_URLS");
 var raw = new Target(Report.Raw, Built("benchmarks/RawNpgsql", "RawNpgsql"), root, hostEnvironment, "ASPNETCORE_URLS");
+
+if (options.Replica)
+{
+    await ReplicaRun.RunAsync(database, fwk, sampleDirectory, options);
+    return 0;
+}
 
 Console.Error.WriteLine("Cold starts…");
 var byId = $"/users/{database.UserIds[0]}";

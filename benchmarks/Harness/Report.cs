@@ -12,22 +12,24 @@ internal static class Report
     public const string BaselineCopy = "baseline A/A";
     public const string Raw = "raw Npgsql";
 
-    public static void PrintLoad(Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets)
+    /// <summary>The load table; ratios are to <paramref name="baseline"/>, the A/A spread is how far <paramref name="copy"/> landed from it.</summary>
+    public static void PrintLoad(
+        Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets, string baseline = Baseline, string copy = BaselineCopy)
     {
         Console.WriteLine($"{"scenario",-20} {"target",-14} {"req/s",8} {"(min–max)",15} {"ratio",6} {"÷raw",6} {"p99 ms",7} {"p99 ratio",9}  verdict");
         foreach (var scenario in results.Keys.Select(k => k.Scenario).Distinct())
         {
-            var baseline = Summary.Of(results[(scenario, Baseline)]);
+            var reference = Summary.Of(results[(scenario, baseline)]);
             var rawRps = results.TryGetValue((scenario, Raw), out var rawRuns) ? Summary.Of(rawRuns).Rps : double.NaN;
-            var spread = results.TryGetValue((scenario, BaselineCopy), out var copy) ? Math.Abs((Summary.Of(copy).Rps / baseline.Rps) - 1) : double.NaN;
+            var spread = results.TryGetValue((scenario, copy), out var copyRuns) ? Math.Abs((Summary.Of(copyRuns).Rps / reference.Rps) - 1) : double.NaN;
             foreach (var target in targets)
             {
                 var summary = Summary.Of(results[(scenario, target)]);
-                var ratio = summary.Rps / baseline.Rps;
-                var verdict = double.IsNaN(spread) ? "" : target == Baseline ? $"A/A spread ±{spread:P1}" : Verdict(ratio, spread);
+                var ratio = summary.Rps / reference.Rps;
+                var verdict = double.IsNaN(spread) ? "" : target == baseline ? $"A/A spread ±{spread:P1}" : Verdict(ratio, spread);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {summary.Rps,8:0} {$"({summary.Min:0}–{summary.Max:0})",15} {ratio,6:0.00} {summary.Rps / rawRps,6:0.00} {summary.P99,7:0.0} {summary.P99 / baseline.P99,9:0.00}  {verdict}"));
+                    $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {summary.Rps,8:0} {$"({summary.Min:0}–{summary.Max:0})",15} {ratio,6:0.00} {(double.IsNaN(rawRps) ? "-" : (summary.Rps / rawRps).ToString("0.00", CultureInfo.InvariantCulture)),6} {summary.P99,7:0.0} {summary.P99 / reference.P99,9:0.00}  {verdict}"));
             }
         }
     }
