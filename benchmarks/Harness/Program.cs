@@ -5,6 +5,7 @@ using Harness;
 // Prints requests/s, p99 and memory per scenario and target with ratios to the baseline, then cold start and create_db.
 // Usage: benchmarks/run.sh [--quick] [--rounds N] [--duration S] [--connections C]   (--quick exits 1 when a smoke check fails)
 //        benchmarks/run.sh --replica   (the sample's read routes on the primary alone vs with one streaming standby)
+//        benchmarks/run.sh --cold      (cold starts and create_db only)
 var options = HarnessOptions.Parse(args);
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "Framework.sln")))
@@ -37,16 +38,21 @@ if (options.Replica)
 
 Console.Error.WriteLine("Cold starts…");
 var byId = $"/users/{database.UserIds[0]}";
-var coldStarts = new Dictionary<string, (TimeSpan Root, TimeSpan ById)>();
-foreach (var target in options.Quick ? [baseline, fwk] : new[] { baseline, fwk, raw })
-{
-    coldStarts[target.Name] = (await ColdStart.MedianAsync(target, "/", options.ColdStarts), await ColdStart.MedianAsync(target, byId, options.ColdStarts));
-}
+Target[] coldTargets = options.Quick ? [baseline, fwk] : [baseline, fwk, raw];
+var rootStarts = await ColdStart.MediansAsync(coldTargets, "/", options.ColdStarts);
+var byIdStarts = await ColdStart.MediansAsync(coldTargets, byId, options.ColdStarts);
+var coldStarts = coldTargets.ToDictionary(target => target.Name, target => (rootStarts[target.Name], byIdStarts[target.Name]));
 
 var createDbTimes = new List<TimeSpan>();
 for (var i = 0; i < options.ColdStarts; i++)
 {
     createDbTimes.Add(await database.TimeIdempotentCreateDbAsync());
+}
+
+if (options.ColdOnly)
+{
+    Report.PrintColdStart(coldStarts, Statistics.Median(createDbTimes), options.ColdStarts);
+    return 0;
 }
 
 Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s, {options.Connections} connections…");

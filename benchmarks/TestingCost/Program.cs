@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using Fwk.Db;
 using Fwk.Testing;
 using Sample.Users;
 

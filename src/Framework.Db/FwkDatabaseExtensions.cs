@@ -20,6 +20,8 @@ public static class FwkDatabaseExtensions
     public static FwkApplication UseDatabase(this FwkApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        EngineWarmUp.Start(app);
+
         var services = app.Services;
         services.AddSingleton(sp => new DatabaseBinds(
             sp.GetRequiredService<ConfigReader>(), sp.GetRequiredService<AppCatalog>(), app.ProjectDirectory, app.ProjectAssembly, sp.GetRequiredService<ILoggerFactory>()));

@@ -4,37 +4,31 @@ namespace Fwk.Db;
 
 /// <summary>
 /// The database helper's startup hook (framework level, so it runs before the apps'): build every bind's model (a model
-/// that relates to another bind's stops startup here) while the engines start and their connections are checked, then
-/// report each bind's pending migrations (or apply them when <c>migrate_on_startup = true</c>, under the migration lock,
-/// before any traffic) and how many standbys answer. The binds are independent: their work runs side by side.
+/// that relates to another bind's stops startup here) while the engines start, their connections are checked, pending
+/// migrations are reported and standbys counted. Then, with every model known to be sound, binds with
+/// <c>migrate_on_startup = true</c> apply their pending migrations (under the migration lock), all before any traffic.
+/// The binds are independent: their work runs side by side.
 /// </summary>
 internal static partial class DatabaseStartup
 {
     public static async Task RunAsync(DatabaseBinds binds, ILogger<DatabaseBinds> logger, CancellationToken cancellationToken)
     {
-        // Models build on another thread while the servers start; a model error stops startup whatever the servers say.
-        var models = Task.Run(() => BuildModels(binds), cancellationToken);
-        var engines = StartEnginesAsync(binds, cancellationToken);
+        // Models build on a thread of their own (CPU-bound, it would hold a thread-pool thread the servers' checks need) while
+        // the servers are checked; a model error stops startup whatever the servers say.
+        var models = Task.Factory.StartNew(() => BuildModels(binds), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var servers = Task.WhenAll(binds.All.Select(bind => CheckServerAsync(bind, logger, cancellationToken)));
         try
         {
             await models;
         }
         catch
         {
-            _ = engines.ContinueWith(task => task.Exception, TaskScheduler.Default);
+            _ = servers.ContinueWith(task => task.Exception, TaskScheduler.Default);
             throw;
         }
 
-        await engines;
-        await Task.WhenAll(binds.All.Select(async bind =>
-        {
-            await CheckMigrationsAsync(bind, logger, cancellationToken);
-            if (bind.Engine.HasStandbys)
-            {
-                var (answered, listed) = await bind.Engine.CountStandbysAsync(cancellationToken);
-                LogStandbys(logger, bind.Name, answered, listed);
-            }
-        }));
+        await servers;
+        await Task.WhenAll(binds.All.Where(bind => bind.Settings.MigrateOnStartup).Select(bind => MigrateAsync(bind, logger, cancellationToken)));
     }
 
     private static void BuildModels(DatabaseBinds binds)
@@ -46,36 +40,29 @@ internal static partial class DatabaseStartup
         }
     }
 
-    private static Task StartEnginesAsync(DatabaseBinds binds, CancellationToken cancellationToken) =>
-        Task.WhenAll(binds.All.Select(async bind =>
-        {
-            await bind.Engine.StartAsync(cancellationToken);
-            await bind.Engine.CheckAsync(cancellationToken);
-        }));
-
-    private static async Task CheckMigrationsAsync(DatabaseBind bind, ILogger logger, CancellationToken cancellationToken)
+    private static async Task CheckServerAsync(DatabaseBind bind, ILogger logger, CancellationToken cancellationToken)
     {
+        await bind.Engine.StartAsync(cancellationToken);
+        await bind.Engine.CheckAsync(cancellationToken);
         var migrations = new MigrationRunner(bind);
-        if (!migrations.HasMigrations)
-        {
-            return;
-        }
-
-        if (bind.Settings.MigrateOnStartup)
-        {
-            var applied = await migrations.UpgradeAsync(null, _ => Task.CompletedTask, cancellationToken);
-            if (applied.Count > 0)
-            {
-                LogApplied(logger, bind.Name, applied);
-            }
-
-            return;
-        }
-
-        var pending = await migrations.PendingAsync(cancellationToken);
-        if (pending.Count > 0)
+        if (!bind.Settings.MigrateOnStartup && migrations.HasMigrations && await migrations.PendingAsync(cancellationToken) is { Count: > 0 } pending)
         {
             LogPending(logger, bind.Name, pending.Count, pending, bind.Settings.Section);
+        }
+
+        if (bind.Engine.HasStandbys)
+        {
+            var (answered, listed) = await bind.Engine.CountStandbysAsync(cancellationToken);
+            LogStandbys(logger, bind.Name, answered, listed);
+        }
+    }
+
+    private static async Task MigrateAsync(DatabaseBind bind, ILogger logger, CancellationToken cancellationToken)
+    {
+        var migrations = new MigrationRunner(bind);
+        if (migrations.HasMigrations && await migrations.UpgradeAsync(null, _ => Task.CompletedTask, cancellationToken) is { Count: > 0 } applied)
+        {
+            LogApplied(logger, bind.Name, applied);
         }
     }
 

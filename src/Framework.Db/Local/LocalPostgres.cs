@@ -96,6 +96,13 @@ internal sealed partial class LocalPostgres
             return Status(LocalPostgresState.Stopped);
         }
 
+        // The usual case, a server that already runs: one connection says so without spawning pg_ctl (through runuser
+        // when root), which costs a few hundred milliseconds of every app start and verb.
+        if (await AnswersAsync(cancellationToken))
+        {
+            return Status(LocalPostgresState.Running);
+        }
+
         var result = await RunToolAsync("pg_ctl", ["status", "-D", DataDirectory], cancellationToken);
         return result.ExitCode switch
         {
@@ -135,13 +142,6 @@ internal sealed partial class LocalPostgres
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private async Task StartUnsynchronisedAsync(CancellationToken cancellationToken)
     {
-        // The usual case, a server that already runs: one connection says so without spawning pg_ctl (through runuser
-        // when root), which costs a few hundred milliseconds of every app start and verb.
-        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")) && await AnswersAsync(cancellationToken))
-        {
-            return;
-        }
-
         var status = await StatusAsync(cancellationToken);
         if (status.State == LocalPostgresState.Running)
         {

@@ -31,7 +31,7 @@ internal static class DatabaseVerbs
         var migrations = new MigrationRunner(bind);
         if (migrations.HasMigrations)
         {
-            await MigrationVerbs.UpgradeAsync(context, bind, migrations, target: null);
+            await MigrationVerbs.UpgradeAsync(context, bind, migrations, target: null, noteModelChanges: false);
             return;
         }
 

@@ -21,15 +21,19 @@ internal static class MigrationVerbs
         app.Verbs.Add("db check", "Exit 1 and list the differences when the model has changes no migration holds (for CI).", CheckAsync, VerbOptions.Bind());
     }
 
-    /// <summary>Upgrades <paramref name="bind"/> (create_db and db upgrade), saying what it applied.</summary>
-    public static async Task UpgradeAsync(VerbContext context, DatabaseBind bind, MigrationRunner migrations, string? target)
+    /// <summary>
+    /// Upgrades <paramref name="bind"/> (create_db and db upgrade), saying what it applied. <c>db upgrade</c> also notes
+    /// model changes no migration holds (<paramref name="noteModelChanges"/>); create_db leaves that to <c>db check</c>,
+    /// as comparing the models costs a second of every run.
+    /// </summary>
+    public static async Task UpgradeAsync(VerbContext context, DatabaseBind bind, MigrationRunner migrations, string? target, bool noteModelChanges = true)
     {
         var applied = await migrations.UpgradeAsync(target, line => context.Output.WriteLineAsync($"{bind.Name}: {line}"), default);
         var current = LastOf(await migrations.AppliedAsync(default)) ?? "none";
         await context.Output.WriteLineAsync(applied.Count > 0
             ? $"{bind.Name}: applied {string.Join(", ", applied)}; now at {current}"
             : $"{bind.Name}: up to date at {current}");
-        if (migrations.ModelChanges().Count > 0)
+        if (noteModelChanges && migrations.ModelChanges().Count > 0)
         {
             await context.Error.WriteLineAsync($"{bind.Name}: note: the model has changes no migration holds yet; run 'db migrate -m \"…\"'.");
         }

@@ -13,7 +13,10 @@ namespace Fwk;
 /// <content>Building the host: services from config.ini, the apps, and the request pipeline.</content>
 public sealed partial class FwkApplication
 {
-    /// <summary>Builds the host and configures every app, once. Nothing listens yet and no hook has run.</summary>
+    /// <summary>
+    /// Builds the host and configures every app, once. Nothing listens yet and no hook has run. The routes' request
+    /// delegates are built when serving starts (or for the routes verb), not here: other verbs never need them.
+    /// </summary>
     internal WebApplication Build()
     {
         if (_app is not null)
@@ -36,7 +39,6 @@ public sealed partial class FwkApplication
             ConfigureApps(webApp, catalog);
             catalog.MarkConfigured();
             _hookStore.Freeze(HookRecorder);
-            RouteTable.EnsureNoDuplicates(RouteTable.Read(webApp));
             UsePipeline(webApp, settings);
         }
         catch

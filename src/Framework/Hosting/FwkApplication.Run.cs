@@ -39,11 +39,13 @@ public sealed partial class FwkApplication
 
     /// <summary>
     /// Builds the app, runs the startup hooks (framework level first, then apps in order) and starts the server.
-    /// Nothing is accepted before every startup hook has succeeded; a failing hook throws with the owner named.
+    /// Nothing is accepted before every startup hook has succeeded; a failing hook throws with the owner named, and two
+    /// routes with the same method and pattern throw naming both apps.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var app = Build();
+        RouteTable.EnsureNoDuplicates(RouteTable.Read(app));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var context = new HookContext(Events.Startup, scope.ServiceProvider, null, null, cancellationToken);

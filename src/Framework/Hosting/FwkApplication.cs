@@ -93,6 +93,9 @@ public sealed partial class FwkApplication : IAsyncDisposable
     public IReadOnlyList<string> Urls =>
         [.. ServiceProvider.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
+    /// <summary>Whether the command line asks to serve (no verb); helpers start serving-only work early when it does.</summary>
+    internal bool Serves => _args.Length == 0;
+
     /// <summary>The project's own assembly: where its migrations are compiled and found.</summary>
     internal Assembly? ProjectAssembly { get; }
 

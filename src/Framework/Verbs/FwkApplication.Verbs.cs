@@ -19,7 +19,9 @@ public sealed partial class FwkApplication
         var binds = catalog.Apps.ToDictionary(a => a.Name, a => a.Models.Binds.DefaultIfEmpty("-").Aggregate((x, y) => $"{x},{y}"));
         var showBinds = binds.Values.Any(b => b is not ("-" or ModelRegistry.DefaultBind));
         string[] header = ["METHOD", "PATH", "APP", .. showBinds ? ["BIND"] : Array.Empty<string>(), "HANDLER"];
-        var rows = RouteTable.Read(Build()).OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
+        var routes = RouteTable.Read(Build());
+        RouteTable.EnsureNoDuplicates(routes);
+        var rows = routes.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .Select(r => (string[])[r.Method, r.Path, r.App, .. showBinds ? [binds.GetValueOrDefault(r.App, "-")] : Array.Empty<string>(), r.Handler])
             .Prepend(header)
             .ToList();

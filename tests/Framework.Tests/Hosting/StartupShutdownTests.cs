@@ -44,6 +44,20 @@ public sealed class StartupShutdownTests
     }
 
     [Fact]
+    public async Task Start_WhenTwoAppsMapTheSameRoute_ThrowsNamingBothBeforeAnyHookRuns()
+    {
+        await using var project = new TestProject().Add<HealthyStartApp>().Add<ShadowingApp>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => project.App.StartAsync());
+
+        Assert.Contains("GET /healthy is mapped twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'HealthyStartApp'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ShadowingApp'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(project.Recorder.Events);
+        Assert.Empty(project.App.Urls);
+    }
+
+    [Fact]
     public async Task Stop_WhenARequestIsInFlight_RunsShutdownAfterItCompletes()
     {
         await using var project = await new TestProject().Add<DrainApp>().StartAsync();
@@ -71,6 +85,11 @@ internal sealed class HealthyStartApp : IApp
         });
         app.Routes.MapGet("/healthy", () => "ok");
     }
+}
+
+internal sealed class ShadowingApp : IApp
+{
+    public void Configure(AppBuilder app) => app.Routes.MapGet("/Healthy/", () => "shadow");
 }
 
 internal sealed class BrokenStartApp : IApp

@@ -25,17 +25,12 @@ internal sealed class BindMigrationsAssembly : IMigrationsAssembly
         _model = options.FindExtension<BindModelExtension>()?.Model
             ?? throw new InvalidOperationException("The session was created outside a Fwk application.");
         _idGenerator = idGenerator;
-        Assembly = _model.MigrationsAssembly ?? typeof(Session).Assembly;
+        Assembly = AssemblyOf(_model);
     }
 
     public Assembly Assembly { get; }
 
-    public IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= new SortedList<string, TypeInfo>(
-        BindTypes<Migration>()
-            .Select(type => (Id: type.GetCustomAttribute<MigrationAttribute>()?.Id, Type: type))
-            .Where(migration => migration.Id is not null)
-            .ToDictionary(migration => migration.Id!, migration => migration.Type),
-        StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= Find(_model);
 
     public ModelSnapshot? ModelSnapshot
     {
@@ -43,7 +38,7 @@ internal sealed class BindMigrationsAssembly : IMigrationsAssembly
         {
             if (!_snapshotRead)
             {
-                _snapshot = BindTypes<ModelSnapshot>().Select(type => (ModelSnapshot)Activator.CreateInstance(type)!).FirstOrDefault();
+                _snapshot = BindTypes<ModelSnapshot>(_model).Select(type => (ModelSnapshot)Activator.CreateInstance(type)!).FirstOrDefault();
                 _snapshotRead = true;
             }
 
@@ -56,6 +51,14 @@ internal sealed class BindMigrationsAssembly : IMigrationsAssembly
             ? string.Equals(id, nameOrId, StringComparison.OrdinalIgnoreCase)
             : string.Equals(_idGenerator.GetName(id), nameOrId, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The migrations of <paramref name="model"/>'s bind by id, oldest first, found without a session (cheap: no EF Core services).</summary>
+    public static SortedList<string, TypeInfo> Find(BindModel model) => new(
+        BindTypes<Migration>(model)
+            .Select(type => (Id: type.GetCustomAttribute<MigrationAttribute>()?.Id, Type: type))
+            .Where(migration => migration.Id is not null)
+            .ToDictionary(migration => migration.Id!, migration => migration.Type),
+        StringComparer.Ordinal);
+
     public Migration CreateMigration(TypeInfo migrationClass, string activeProvider)
     {
         var migration = (Migration)Activator.CreateInstance(migrationClass.AsType())!;
@@ -63,11 +66,13 @@ internal sealed class BindMigrationsAssembly : IMigrationsAssembly
         return migration;
     }
 
-    private IEnumerable<TypeInfo> BindTypes<TBase>() =>
-        SessionTypes.GetOrAdd(Assembly, FindSessionTypes).Where(type => type.IsSubclassOf(typeof(TBase)) && InBindNamespace(type));
+    private static Assembly AssemblyOf(BindModel model) => model.MigrationsAssembly ?? typeof(Session).Assembly;
 
-    private bool InBindNamespace(Type type) =>
-        type.Namespace is { } ns && (ns == _model.MigrationsNamespace || ns.EndsWith("." + _model.MigrationsNamespace, StringComparison.Ordinal));
+    private static IEnumerable<TypeInfo> BindTypes<TBase>(BindModel model) =>
+        SessionTypes.GetOrAdd(AssemblyOf(model), FindSessionTypes).Where(type => type.IsSubclassOf(typeof(TBase)) && InBindNamespace(type, model));
+
+    private static bool InBindNamespace(Type type, BindModel model) =>
+        type.Namespace is { } ns && (ns == model.MigrationsNamespace || ns.EndsWith("." + model.MigrationsNamespace, StringComparison.Ordinal));
 
     // The migrations and snapshots of every bind of an assembly, found once per process (the assembly does not change).
     private static TypeInfo[] FindSessionTypes(Assembly assembly)

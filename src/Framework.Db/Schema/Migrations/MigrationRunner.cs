@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Npgsql;
 
 namespace Fwk.Db;
 
@@ -17,14 +18,34 @@ internal sealed class MigrationRunner(DatabaseBind bind)
     public const string Initial = Migration.InitialDatabase;
 
     /// <summary>Every migration of the bind, oldest first.</summary>
-    public IReadOnlyList<string> All => Use(session => session.GetService<IMigrationsAssembly>().Migrations.Keys.ToList());
+    public IReadOnlyList<string> All => [.. BindMigrationsAssembly.Find(bind.Model).Keys];
 
     /// <summary>Whether the project has migrations for this bind (then create_db upgrades instead of creating tables).</summary>
     public bool HasMigrations => All.Count > 0;
 
-    /// <summary>The migrations the database has applied, oldest first (none when the database or its history is missing).</summary>
-    public Task<IReadOnlyList<string>> AppliedAsync(CancellationToken cancellationToken) => UseAsync<IReadOnlyList<string>>(async session =>
-        [.. (await session.GetService<IHistoryRepository>().GetAppliedMigrationsAsync(cancellationToken)).Select(row => row.MigrationId)]);
+    /// <summary>
+    /// The migrations the database has applied, oldest first (none when the database or its history is missing). Read with
+    /// one query on EF Core's history table, without EF Core's services: startup and an up-to-date create_db stay cheap.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AppliedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = bind.Engine.DataSource.CreateCommand($"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\" ORDER BY \"MigrationId\"");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var applied = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+
+            return applied;
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidCatalogName)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The migrations the database has not applied yet, oldest first.</summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
@@ -40,6 +61,15 @@ internal sealed class MigrationRunner(DatabaseBind bind)
     public async Task<IReadOnlyList<string>> UpgradeAsync(string? target, Func<string, Task> report, CancellationToken cancellationToken)
     {
         var targetId = target is null ? null : Resolve(target);
+
+        // Nothing to apply is the usual case (every start with migrate_on_startup, every create_db): found without
+        // creating, locking or waiting. Applied migrations only grow, so the answer holds; otherwise it is asked again
+        // under the lock.
+        if ((await PendingAsync(cancellationToken)).Count == 0)
+        {
+            return [];
+        }
+
         await SchemaCreator.CreateDatabaseAsync(bind.Engine, cancellationToken);
         await using var migrationLock = await LockAsync(report, cancellationToken);
         var pending = await PendingAsync(cancellationToken);
