@@ -5,18 +5,20 @@ internal sealed record Scenario(string Name, string Path, string? Script = null)
 {
     /// <summary>
     /// The five scenarios, reads first: POST grows the table last, so the list's count(*) sees the same rows for all.
-    /// Ids are the seeded users'; every PUT writes an email only that id ever gets, every POST one no row has.
+    /// Ids are the seeded users'; every PUT changes the name (so the EF Core targets write too, not only read) and writes
+    /// an email only that id ever gets, every POST one no row has.
     /// </summary>
     public static IReadOnlyList<Scenario> All(IReadOnlyList<int> ids, string scripts)
     {
         var put = System.IO.Path.Combine(scripts, "put.lua");
         File.WriteAllText(put, $$"""
             local ids = { {{string.Join(", ", ids)}} }
-            local i = 0
+            local i, n = 0, 0
             function request()
               i = i % #ids + 1
+              n = n + 1
               local id = ids[i]
-              local body = '{"name":"Put ' .. id .. '","email":"put' .. id .. '@bench.example"}'
+              local body = '{"name":"Put ' .. n .. '","email":"put' .. id .. '@bench.example"}'
               return wrk.format("PUT", "/users/" .. id, { ["Content-Type"] = "application/json" }, body)
             end
             """);

@@ -1,13 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Npgsql;
 
-// The sample's GET / and /users routes as plain SQL over a pooled NpgsqlDataSource: the benchmark's limit for the
-// database path. A list is a count and a page, as in the sample; PUT is one UPDATE (the sample reads, then writes).
+// The sample's GET / and /users routes as plain SQL over a pooled NpgsqlDataSource, tuned as the ASP.NET Core team's own
+// benchmarks tune it (statements prepared once per connection, no session reset when a connection goes back to the pool):
+// the benchmark's limit for the database path. A list is a count and a page in one round trip, as in the sample; PUT is
+// one UPDATE (the sample reads, then writes).
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddValidation();
-builder.Services.AddSingleton(NpgsqlDataSource.Create(builder.Configuration["ConnectionString"]!));
+var dataSource = new NpgsqlDataSourceBuilder(builder.Configuration["ConnectionString"]);
+dataSource.ConnectionStringBuilder.MaxAutoPrepare = 20;
+dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+builder.Services.AddSingleton(dataSource.Build());
 
 var app = builder.Build();
 app.MapGet("/", () => Results.Json(new { Status = "success", Data = new { Framework = "Fwk", Version = "0.1.0" } }));
@@ -31,14 +36,17 @@ internal static class Users
 
     public static async Task<IResult> ListAsync([AsParameters] Paging paging, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var count = new NpgsqlCommand("SELECT count(*)::int FROM users", connection);
-        var total = (int)(await count.ExecuteScalarAsync(cancellationToken))!;
-        await using var page = new NpgsqlCommand("SELECT id, name, email FROM users ORDER BY id LIMIT $1 OFFSET $2", connection);
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT count(*)::int FROM users"));
+        var page = new NpgsqlBatchCommand("SELECT id, name, email FROM users ORDER BY id LIMIT $1 OFFSET $2");
         page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = paging.Limit ?? 20 });
         page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = paging.Offset ?? 0 });
+        batch.BatchCommands.Add(page);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt32(0);
+        await reader.NextResultAsync(cancellationToken);
         var items = new List<User>(paging.Limit ?? 20);
-        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(Read(reader));

@@ -41,6 +41,14 @@ internal sealed record BindSettings
     /// </summary>
     public required int AutoPrepare { get; init; }
 
+    /// <summary>
+    /// <c>reset_on_close</c>: whether a connection going back to the pool also has its session state reset (settings made
+    /// with <c>SET</c>, <c>LISTEN</c>, session advisory locks, temporary tables), as Npgsql does by default. Default false,
+    /// as SQLAlchemy's pool does: the reset runs with every connection's next command and costs the server more than a short
+    /// query. An open transaction is rolled back either way.
+    /// </summary>
+    public required bool ResetOnClose { get; init; }
+
     public required bool RetryOnFailure { get; init; }
 
     /// <summary><c>migrate_on_startup</c>: apply pending migrations under the migration lock before serving. Default false.</summary>
@@ -90,6 +98,7 @@ internal sealed record BindSettings
             PoolSize = config.Int(section, "pool_size", 100, min: 1, max: 10_000),
             CommandTimeoutSeconds = config.Int(section, "command_timeout", 30, min: 1, max: 3600),
             AutoPrepare = config.Int(section, "auto_prepare", 20, min: 0, max: 256),
+            ResetOnClose = config.Bool(section, "reset_on_close", fallback: false),
             RetryOnFailure = config.Bool(section, "retry_on_failure", fallback: true),
             MigrateOnStartup = config.Bool(section, "migrate_on_startup", fallback: false),
             IdempotencyExpiry = config.Seconds(section, "idempotency_expiry") ?? TimeSpan.FromHours(24),
@@ -111,6 +120,7 @@ internal sealed record BindSettings
         MaxPoolSize = PoolSize,
         CommandTimeout = CommandTimeoutSeconds,
         MaxAutoPrepare = AutoPrepare,
+        NoResetOnClose = !ResetOnClose,
         ApplicationName = "fwk",
     }.ConnectionString;
 
