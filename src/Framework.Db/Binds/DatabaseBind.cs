@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ internal sealed class DatabaseBind : IAsyncDisposable
     private readonly Lazy<PooledDbContextFactory<Session>> _sessions;
     private readonly Lazy<PooledDbContextFactory<Session>> _reads;
     private readonly ILoggerFactory _loggerFactory;
+    private IModel? _runtimeModel;
 
     public DatabaseBind(int index, BindSettings settings, BindModel model, string projectDirectory, ILoggerFactory loggerFactory)
     {
@@ -49,10 +51,22 @@ internal sealed class DatabaseBind : IAsyncDisposable
     /// </summary>
     public Session CreateSession() => new(_options.Value);
 
-    /// <summary>Rents a read session (no tracking, a standby when one answers).</summary>
-    public ReadSession RentReadSession() => new(_reads.Value.CreateDbContext(), Engine.ReadDataSource);
+    /// <summary>A read session (no tracking, a standby when one answers); it rents its context on first use.</summary>
+    public ReadSession RentReadSession() => new(this);
+
+    /// <summary>Rents a read session's context (no tracking, the read data source).</summary>
+    public Session RentReadContext() => _reads.Value.CreateDbContext();
+
+    /// <summary>EF Core's model of the bind, built once (by the first context that needs it) and kept here for reads that need no context.</summary>
+    public IModel RuntimeModel => _runtimeModel ??= ReadContextModel();
 
     public async ValueTask DisposeAsync() => await Engine.DisposeAsync();
+
+    private IModel ReadContextModel()
+    {
+        using var context = RentReadContext();
+        return context.Model;
+    }
 
     private DbContextOptions<Session> Options(Npgsql.NpgsqlDataSource dataSource, QueryTrackingBehavior tracking)
     {

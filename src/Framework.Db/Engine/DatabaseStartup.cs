@@ -37,6 +37,7 @@ internal static partial class DatabaseStartup
         {
             using var session = bind.RentSession();
             _ = session.Model;
+            _ = bind.RuntimeModel;
         }
     }
 

@@ -17,14 +17,12 @@ internal sealed class IdempotencyFilter : IEndpointFilter
     /// <summary>The request header (the IETF draft's name).</summary>
     public const string Header = "Idempotency-Key";
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Applies(context.HttpContext.Request) ? RunOnceAsync(context, next) : next(context);
+
+    private static async ValueTask<object?> RunOnceAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!Applies(http.Request))
-        {
-            return await next(context);
-        }
-
         var key = http.Request.Headers[Header].ToString();
         if (key.Length is 0 or > IdempotencyRecordConfiguration.MaxKeyLength)
         {

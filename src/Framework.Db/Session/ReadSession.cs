@@ -8,28 +8,32 @@ namespace Fwk.Db;
 /// A read-only session for handlers that only query: nothing is tracked and nothing can be saved, and when the bind has
 /// standbys (<c>replicas</c>) its connections go to a standby that answers, else to the primary. Bind it like
 /// <see cref="Session"/> (<c>ReadSession db</c>, or <c>[FromKeyedServices("NAME")] ReadSession</c> for another bind).
-/// A standby may lag behind the primary: read what you just wrote through <see cref="Session"/>.
+/// A standby may lag behind the primary: read what you just wrote through <see cref="Session"/>. Its EF Core context is
+/// rented from the bind's pool on first use: the fast path of <see cref="FindOr404Async"/> and <see cref="PageAsync"/>
+/// needs none.
 /// </summary>
 public sealed class ReadSession : IAsyncDisposable, IDisposable
 {
-    private readonly Session _session;
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly DatabaseBind _bind;
+    private Session? _session;
 
-    internal ReadSession(Session session, NpgsqlDataSource dataSource)
-    {
-        _session = session;
-        _dataSource = dataSource;
-    }
+    internal ReadSession(DatabaseBind bind) => _bind = bind;
 
     /// <summary>The bind (database) this session reads.</summary>
-    public string Bind => _session.Bind;
+    public string Bind => _bind.Name;
 
     /// <summary>Raw SQL and connection access (<c>Database.SqlQuery&lt;T&gt;(…)</c>).</summary>
-    public DatabaseFacade Database => _session.Database;
+    public DatabaseFacade Database => Context.Database;
+
+    /// <summary>The data source reads go to: a standby's when the bind has one that answers.</summary>
+    internal NpgsqlDataSource DataSource => _bind.Engine.ReadDataSource;
+
+    /// <summary>The no-tracking EF Core context, rented on first use.</summary>
+    internal Session Context => _session ??= _bind.RentReadContext();
 
     /// <summary>The rows of <typeparamref name="T"/> to query, without change tracking.</summary>
     public IQueryable<T> Set<T>()
-        where T : class => _session.Set<T>();
+        where T : class => Context.Set<T>();
 
     /// <summary>
     /// Finds <typeparamref name="T"/> by primary key, or throws <see cref="FwkException"/> with the app's
@@ -41,9 +45,9 @@ public sealed class ReadSession : IAsyncDisposable, IDisposable
         where T : class
     {
         ArgumentNullException.ThrowIfNull(key);
-        var found = TableReader<T>.For(_session.Model) is { KeyType: not null } reader
-            ? await reader.FindAsync(_session, _dataSource, key, cancellationToken)
-            : await _session.Set<T>().FindAsync(key as object[] ?? [key], cancellationToken);
+        var found = TableReader<T>.For(_bind.RuntimeModel) is { KeyType: not null } reader
+            ? await reader.FindAsync(this, key, cancellationToken)
+            : await Context.Set<T>().FindAsync(key as object[] ?? [key], cancellationToken);
         return found ?? throw new FwkException(errorCode, key);
     }
 
@@ -58,13 +62,13 @@ public sealed class ReadSession : IAsyncDisposable, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        if (TableReader<T>.For(_session.Model) is { } reader)
+        if (TableReader<T>.For(_bind.RuntimeModel) is { } reader)
         {
-            return await reader.PageAsync(_session, _dataSource, offset, limit, cancellationToken);
+            return await reader.PageAsync(this, offset, limit, cancellationToken);
         }
 
-        var rows = _session.Set<T>();
-        var key = _session.Model.FindEntityType(typeof(T))?.FindPrimaryKey()?.Properties
+        var rows = Context.Set<T>();
+        var key = _bind.RuntimeModel.FindEntityType(typeof(T))?.FindPrimaryKey()?.Properties
             ?? throw new InvalidOperationException($"'{typeof(T).Name}' has no key to page by.");
         var ordered = rows.OrderBy(row => EF.Property<object>(row, key[0].Name));
         foreach (var property in key.Skip(1))
@@ -76,8 +80,8 @@ public sealed class ReadSession : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Returns the session to its pool (the framework does this when the request ends).</summary>
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
+    public ValueTask DisposeAsync() => _session?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <inheritdoc cref="DisposeAsync"/>
-    public void Dispose() => _session.Dispose();
+    public void Dispose() => _session?.Dispose();
 }

@@ -9,8 +9,9 @@ namespace Fwk.Db;
 /// <summary>
 /// The read session's fast path for a plain table: one row by key, or a page ordered by key with the total count, read
 /// with SQL written once from the EF Core model and materialized by a compiled delegate, on a connection of the session's
-/// data source and under its retry strategy. That skips EF Core's query pipeline, which costs as much per request as the rest of Fwk's request
-/// path. A plain table is an entity of its own table (no inheritance, query filter, owned or complex type, eager
+/// data source. That skips EF Core's query pipeline, which costs as much per request as the rest of Fwk's request path.
+/// The first attempt runs as it is; a transient failure (a broken connection, a server going away) hands the read to the
+/// session's retry strategy, which runs it again as it runs EF Core's queries. A plain table is an entity of its own table (no inheritance, query filter, owned or complex type, eager
 /// navigation or value converter; public settable members and constructor): anything else reads through EF Core.
 /// </summary>
 internal sealed class TableReader<T>
@@ -39,8 +40,8 @@ internal sealed class TableReader<T>
     public static TableReader<T>? For(IModel model) => Readers.GetValue(model, m => new(Create(m))).Value;
 
     /// <summary>The row whose key is <paramref name="key"/> (converted to the key's type), or null.</summary>
-    public Task<T?> FindAsync(Session session, NpgsqlDataSource dataSource, object key, CancellationToken cancellationToken) =>
-        ExecuteAsync(session, dataSource, async (connection, token) =>
+    public Task<T?> FindAsync(ReadSession session, object key, CancellationToken cancellationToken) =>
+        ExecuteAsync(session, async (connection, token) =>
         {
             await using var command = new NpgsqlCommand(_byKey, connection);
             command.Parameters.Add(new NpgsqlParameter { Value = ConvertKey(key, KeyType!) });
@@ -49,8 +50,8 @@ internal sealed class TableReader<T>
         }, cancellationToken);
 
     /// <summary>The total count and the rows from <paramref name="offset"/>, at most <paramref name="limit"/>, in one round trip.</summary>
-    public Task<Page<T>> PageAsync(Session session, NpgsqlDataSource dataSource, int offset, int limit, CancellationToken cancellationToken) =>
-        ExecuteAsync(session, dataSource, async (connection, token) =>
+    public Task<Page<T>> PageAsync(ReadSession session, int offset, int limit, CancellationToken cancellationToken) =>
+        ExecuteAsync(session, async (connection, token) =>
         {
             await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new(_count), new(_page) { Parameters = { new() { Value = limit }, new() { Value = offset } } } } };
             await using var reader = await batch.ExecuteReaderAsync(token);
@@ -66,17 +67,28 @@ internal sealed class TableReader<T>
             return new Page<T>(count, items);
         }, cancellationToken);
 
-    // The session's retry strategy around a connection of the session's data source (a standby when the bind has one).
-    private static Task<TResult> ExecuteAsync<TResult>(Session session, NpgsqlDataSource dataSource, Func<NpgsqlConnection, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken) =>
-        session.Database.CreateExecutionStrategy().ExecuteAsync(
-            (dataSource, read),
-            static async (_, state, token) =>
-            {
-                await using var connection = await state.dataSource.OpenConnectionAsync(token);
-                return await state.read(connection, token);
-            },
-            null,
-            cancellationToken);
+    private static async Task<TResult> ExecuteAsync<TResult>(ReadSession session, Func<NpgsqlConnection, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(session.DataSource, read, cancellationToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException { IsTransient: true } or TimeoutException
+            && session.Context.Database.CreateExecutionStrategy() is { RetriesOnFailure: true } strategy)
+        {
+            return await strategy.ExecuteAsync(
+                (session.DataSource, read),
+                static (_, state, token) => ReadAsync(state.DataSource, state.read, token),
+                null,
+                cancellationToken);
+        }
+    }
+
+    private static async Task<TResult> ReadAsync<TResult>(NpgsqlDataSource dataSource, Func<NpgsqlConnection, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await read(connection, cancellationToken);
+    }
 
     private static object ConvertKey(object key, Type keyType) =>
         key.GetType() == keyType ? key

@@ -11,16 +11,20 @@ namespace Fwk;
 /// </summary>
 internal sealed class JsonBodyBuffering(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && request.HasJsonContentType())
-        {
-            request.EnableBuffering();
-            await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-            request.Body.Position = 0;
-        }
+        return (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && request.HasJsonContentType()
+            ? BufferThenInvokeAsync(context)
+            : next(context);
+    }
 
+    private async Task BufferThenInvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        request.EnableBuffering();
+        await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        request.Body.Position = 0;
         await next(context);
     }
 }

@@ -70,6 +70,21 @@ public sealed class ReadSessionTests(PostgresFixture fixture)
         await Envelope.AssertErrorAsync(await project.Client.GetAsync("/slots/3/3"), HttpStatusCode.NotFound, ShelfApp.NotFound);
     }
 
+    [Fact]
+    public async Task FindOr404_OnAPlainTable_WhenItsPooledConnectionWasCut_ReadsAgainOnANewConnection()
+    {
+        await using var project = await StartAsync("read_retry");
+        var id = await project.ScalarAsync<int>("insert into shelves (name, added_at) values ('Kept', now()) returning id");
+        await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync($"/shelves/{id}"));
+
+        // The server ends the pooled connection the first read used; the next read gets it from the pool, fails, and retries.
+        Assert.True(await project.ScalarAsync<long>(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and application_name = 'fwk'") > 0);
+        var shelf = await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync($"/shelves/{id}"));
+
+        Assert.Equal("Kept", shelf.GetProperty("name").GetString());
+    }
+
     private static IEnumerable<string?> Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("name").GetString());
 
     private async Task<DbTestProject> StartAsync(string prefix)

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fwk.Db.Tests.Infrastructure.Apps;
 
-/// <summary>Says which server each kind of session reaches, and counts probes through a read session.</summary>
+/// <summary>
+/// Says which server each kind of session reaches, and reads probes through a read session: counted by EF Core, or paged
+/// by the read session's own SQL (its fast path for a plain table).
+/// </summary>
 public sealed class ReplicasApp : IApp
 {
     public IEnumerable<Type> DependsOn => [typeof(ProbesApp)];
@@ -16,6 +19,7 @@ public sealed class ReplicasApp : IApp
             Write = await InRecoveryAsync(write.Database),
         }));
         app.Routes.MapGet("/replica/count", async (ReadSession read) => Respond.Success(new { Count = await read.Set<Probe>().CountAsync() }));
+        app.Routes.MapGet("/replica/page", async (ReadSession read) => Respond.Success(await read.PageAsync<Probe>(0, 1)));
     }
 
     private static Task<bool> InRecoveryAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
