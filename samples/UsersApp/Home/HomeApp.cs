@@ -9,6 +9,9 @@ namespace Sample.Home;
 /// </summary>
 public sealed class HomeApp : IApp
 {
+    // Read once: Assembly.GetName() builds a new AssemblyName on every call.
+    private static readonly string? FrameworkVersion = typeof(IApp).Assembly.GetName().Version?.ToString(3);
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddOpenApi();
 
     public void Configure(AppBuilder app)
@@ -21,5 +24,5 @@ public sealed class HomeApp : IApp
     }
 
     private static IResult GetInfo() =>
-        Respond.Success(new { Framework = "Fwk", Version = typeof(IApp).Assembly.GetName().Version?.ToString(3) });
+        Respond.Success(new { Framework = "Fwk", Version = FrameworkVersion });
 }
