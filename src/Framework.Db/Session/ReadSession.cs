@@ -57,16 +57,19 @@ public sealed class ReadSession : IAsyncDisposable, IDisposable
     /// prepared statements written from the model; other models through EF Core. For filtered or sorted lists, query
     /// <see cref="Set{T}"/>.
     /// </summary>
-    public async Task<Page<T>> PageAsync<T>(int offset, int limit, CancellationToken cancellationToken = default)
+    public Task<Page<T>> PageAsync<T>(int offset, int limit, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        if (TableReader<T>.For(_bind.RuntimeModel) is { } reader)
-        {
-            return await reader.PageAsync(this, offset, limit, cancellationToken);
-        }
+        return TableReader<T>.For(_bind.RuntimeModel) is { } reader
+            ? reader.PageAsync(this, offset, limit, cancellationToken)
+            : PageThroughEfCoreAsync<T>(offset, limit, cancellationToken);
+    }
 
+    private async Task<Page<T>> PageThroughEfCoreAsync<T>(int offset, int limit, CancellationToken cancellationToken)
+        where T : class
+    {
         var rows = Context.Set<T>();
         var key = _bind.RuntimeModel.FindEntityType(typeof(T))?.FindPrimaryKey()?.Properties
             ?? throw new InvalidOperationException($"'{typeof(T).Name}' has no key to page by.");

@@ -45,6 +45,19 @@ public sealed class ReadSessionTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task TableReader_SelectsTheColumnsInTheOrderTheTableStoresThem()
+    {
+        await using var project = await StartAsync("read_order");
+        var model = ((IServiceProvider)project.App.ServiceProvider).GetRequiredService<DatabaseBinds>().Default.RuntimeModel;
+
+        var stored = await project.ScalarAsync<string>(
+            "select string_agg(attname, ',' order by attnum) from pg_attribute where attrelid = 'shelves'::regclass and attnum > 0 and not attisdropped");
+
+        Assert.Equal("id,name,note,width_cm,added_at", stored);
+        Assert.Equal(stored, string.Join(',', TableReader<Shelf>.For(model)!.Columns));
+    }
+
+    [Fact]
     public async Task ReadSession_OnModelsThatAreNotPlainTables_ReadsThroughEfCore_WithTheSameAnswers()
     {
         await using var project = await StartAsync("read_other");
