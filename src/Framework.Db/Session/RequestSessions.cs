@@ -25,6 +25,9 @@ internal sealed class RequestSessions(DatabaseBinds binds, IServiceProvider serv
     /// <summary>The key and response of a request with an <c>Idempotency-Key</c>, stored when the request's changes are saved.</summary>
     public (string Key, string Hash, IdempotentResponse Response)? Idempotency { get; set; }
 
+    /// <summary>Whether any session was rented (most reads rent none).</summary>
+    public bool AnyRented { get; private set; }
+
     /// <summary>The sessions rented so far, in bind order (the order they are saved in).</summary>
     public IEnumerable<Session> Rented => _sessions.OfType<Session>();
 
@@ -41,6 +44,7 @@ internal sealed class RequestSessions(DatabaseBinds binds, IServiceProvider serv
 
         var session = bind.RentSession();
         session.Request = this;
+        AnyRented = true;
         return _sessions[bind.Index] = session;
     }
 

@@ -13,7 +13,8 @@ internal static class SessionSaver
     public static async Task SaveAsync(HookContext context, RequestSessions sessions, HookStore hooks)
     {
         var cancellationToken = context.CancellationToken;
-        if (sessions.Rented.Count(NeedsSave) is var count && count == 0)
+        var count = sessions.AnyRented ? sessions.Rented.Count(NeedsSave) : 0;
+        if (count == 0)
         {
             return;
         }

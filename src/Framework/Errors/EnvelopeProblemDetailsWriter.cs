@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Fwk;
 
 /// <summary>
-/// Writes every problem ASP.NET Core reports (status code pages, built-in validation, <c>Results.Problem</c>) as the
-/// error envelope: validation problems become 1002 with the field map, statuses their built-in code.
+/// Writes every problem ASP.NET Core reports (bodiless error statuses via <see cref="StatusCodeEnvelopes"/>, built-in
+/// validation, <c>Results.Problem</c>) as the error envelope: validation problems become 1002 with the field map, statuses
+/// their built-in code.
 /// </summary>
 internal sealed partial class EnvelopeProblemDetailsWriter : IProblemDetailsWriter
 {

@@ -148,7 +148,7 @@ public sealed partial class FwkApplication
         }
 
         webApp.UseExceptionHandler();
-        webApp.UseStatusCodePages();
+        webApp.UseMiddleware<StatusCodeEnvelopes>();
         webApp.UseMiddleware<JsonBodyBuffering>();
         if (!settings.AllowedHosts.Contains("*"))
         {

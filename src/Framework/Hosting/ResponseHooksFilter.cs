@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,8 @@ internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
 
     private HookHandler[] ExceptionHandlers => _exception ??= hooks.Get(Events.ExceptionResponse);
 
+    // Pooled: every app request passes here, and its state machine would otherwise be a new object each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         object? result;

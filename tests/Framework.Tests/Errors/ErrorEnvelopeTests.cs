@@ -17,6 +17,20 @@ public sealed class ErrorEnvelopeTests
     }
 
     [Fact]
+    public async Task BodilessErrorStatus_GetsTheEnvelope_UnlessTheEndpointSkipsStatusCodePages()
+    {
+        await using var project = await new TestProject().Add<ErrorPathsApp>().StartAsync();
+
+        var enveloped = await project.Client.GetAsync("/teapot");
+        var bare = await project.Client.GetAsync("/teapot/bare");
+
+        Assert.Equal((HttpStatusCode)418, enveloped.StatusCode);
+        Assert.Contains("\"status\":\"error\"", await enveloped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)418, bare.StatusCode);
+        Assert.Empty(await bare.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task WrongMethod_WhenPathExists_Answers1004WithAllowHeader()
     {
         await using var project = await new TestProject().Add<ErrorPathsApp>().StartAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Fwk.Tests.Errors;
 
@@ -16,6 +17,8 @@ internal sealed class ErrorPathsApp : IApp
         app.Routes.MapGet("/boom", string () => throw new InvalidOperationException("internal detail xyzzy"));
         app.Routes.MapGet("/users/{id}", string (int id) => throw new FwkException(UserMissing, id));
         app.Routes.MapGet("/page", (int limit) => limit);
+        app.Routes.MapGet("/teapot", () => Results.StatusCode(StatusCodes.Status418ImATeapot));
+        app.Routes.MapGet("/teapot/bare", () => Results.StatusCode(StatusCodes.Status418ImATeapot)).WithMetadata(new SkipStatusCodePagesAttribute());
     }
 }
 
