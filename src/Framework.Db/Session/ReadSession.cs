@@ -41,15 +41,18 @@ public sealed class ReadSession : IAsyncDisposable, IDisposable
     /// A plain table with a one-column key is read with one prepared SQL statement written from the model (Fwk's fastest
     /// read); other models (and composite keys, passed as <c>object[]</c>) through EF Core's <c>FindAsync</c>.
     /// </summary>
-    public async Task<T> FindOr404Async<T>(object key, int errorCode, CancellationToken cancellationToken = default)
+    public Task<T> FindOr404Async<T>(object key, int errorCode, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(key);
-        var found = TableReader<T>.For(_bind.RuntimeModel) is { KeyType: not null } reader
-            ? await reader.FindAsync(this, key, cancellationToken)
-            : await Context.Set<T>().FindAsync(key as object[] ?? [key], cancellationToken);
-        return found ?? throw new FwkException(errorCode, key);
+        return TableReader<T>.For(_bind.RuntimeModel) is { KeyType: not null } reader
+            ? reader.FindOr404Async(this, key, errorCode, cancellationToken)
+            : FindThroughEfCoreAsync<T>(key, errorCode, cancellationToken);
     }
+
+    private async Task<T> FindThroughEfCoreAsync<T>(object key, int errorCode, CancellationToken cancellationToken)
+        where T : class =>
+        await Context.Set<T>().FindAsync(key as object[] ?? [key], cancellationToken) ?? throw new FwkException(errorCode, key);
 
     /// <summary>
     /// The rows of <typeparamref name="T"/> in key order from <paramref name="offset"/> (0 or more), at most

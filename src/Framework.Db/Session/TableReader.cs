@@ -35,7 +35,7 @@ internal sealed class TableReader<T>
         _materialize = materialize;
     }
 
-    /// <summary>The type of the key when it is one column (what <see cref="FindAsync"/> needs), else null.</summary>
+    /// <summary>The type of the key when it is one column (what <see cref="FindOr404Async"/> needs), else null.</summary>
     public Type? KeyType { get; }
 
     /// <summary>The columns read, in the order they are selected.</summary>
@@ -44,9 +44,16 @@ internal sealed class TableReader<T>
     /// <summary>The reader of <typeparamref name="T"/> in <paramref name="model"/>, or null when it is not a plain table.</summary>
     public static TableReader<T>? For(IModel model) => Readers.GetValue(model, m => new(Create(m))).Value;
 
-    /// <summary>The row whose key is <paramref name="key"/> (converted to the key's type), or null.</summary>
-    public Task<T?> FindAsync(ReadSession session, object key, CancellationToken cancellationToken) =>
-        ExecuteAsync(session, (Reader: this, Key: ConvertKey(key, KeyType!)), static (source, state, token) => state.Reader.FindOnceAsync(source, state.Key, token), cancellationToken);
+    /// <summary>
+    /// The row whose key is <paramref name="key"/> (converted to the key's type); when there is none, throws
+    /// <see cref="FwkException"/> with <paramref name="errorCode"/> (as <see cref="ReadSession.FindOr404Async{T}"/>).
+    /// </summary>
+    public Task<T> FindOr404Async(ReadSession session, object key, int errorCode, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            session,
+            (Reader: this, Key: key, Value: ConvertKey(key, KeyType!), ErrorCode: errorCode),
+            static (source, state, token) => state.Reader.FindOnceAsync(source, state.Key, state.Value, state.ErrorCode, token),
+            cancellationToken);
 
     /// <summary>The total count and the rows from <paramref name="offset"/>, at most <paramref name="limit"/>, in one round trip.</summary>
     public Task<Page<T>> PageAsync(ReadSession session, int offset, int limit, CancellationToken cancellationToken) =>
@@ -71,12 +78,12 @@ internal sealed class TableReader<T>
         }
     }
 
-    private async Task<T?> FindOnceAsync(NpgsqlDataSource dataSource, object key, CancellationToken cancellationToken)
+    private async Task<T> FindOnceAsync(NpgsqlDataSource dataSource, object key, object value, int errorCode, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(_byKey);
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? _materialize(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? _materialize(reader) : throw new FwkException(errorCode, key);
     }
 
     private async Task<Page<T>> PageOnceAsync(NpgsqlDataSource dataSource, int offset, int limit, CancellationToken cancellationToken)
