@@ -59,7 +59,11 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
             };
         }
 
-        return exception is RetryLimitExceededException || Find<NpgsqlException>(exception) is { IsTransient: true }
+        // Not an error the server reported (those are PostgresExceptions, above): the exchange with it failed. Besides
+        // broken connections and timeouts, Npgsql 10 has failed inside the driver while the server restarted (a
+        // NullReferenceException from NpgsqlDataReader.NextResult, "BindComplete while expecting ParseComplete").
+        return exception is RetryLimitExceededException || Find<NpgsqlException>(exception) is not null
+            || exception is { Source: "Npgsql" } or DbUpdateException { InnerException.Source: "Npgsql" }
             ? ErrorCodes.DatabaseUnavailable
             : null;
     }
