@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +14,15 @@ namespace Fwk.Db;
 /// another request is refused (1011, 409), and a new key runs the handler, whose response is stored with the key when
 /// its changes are saved, in the same transaction. A failed request stores nothing: its key may be used again.
 /// </summary>
-internal sealed class IdempotencyFilter : IEndpointFilter
+internal sealed class IdempotencyFilter : IFrameworkEndpointFilter
 {
     /// <summary>The request header (the IETF draft's name).</summary>
     public const string Header = "Idempotency-Key";
+
+    /// <summary>Routes that accept POST, PUT, PATCH or DELETE (or any method); reads never carry a key.</summary>
+    public bool AppliesTo(EndpointBuilder endpoint) =>
+        endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault()?.HttpMethods is not { } methods
+        || methods.Any(method => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method));
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         Applies(context.HttpContext.Request) ? RunOnceAsync(context, next) : next(context);
@@ -33,6 +40,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var sessions = http.RequestServices.GetRequiredService<RequestSessions>();
+        sessions.HttpContext = http;
         var session = sessions.Get(sessions.Binds.Default);
         var hash = await HashAsync(http.Request);
         await session.Database.BeginTransactionAsync(http.RequestAborted);

@@ -19,7 +19,10 @@ internal sealed class RequestSessions(DatabaseBinds binds, IServiceProvider serv
     /// <summary>The number of binds, the bound of <see cref="At"/>.</summary>
     public int Count => _sessions.Length;
 
-    /// <summary>The request, when there is one (set before the handler runs); null for init functions and hooks outside requests.</summary>
+    /// <summary>
+    /// The request, set before the handler runs when some app handles <see cref="DbEvents.Saving"/> or the request has an
+    /// <c>Idempotency-Key</c>; null otherwise, and for init functions and hooks outside requests.
+    /// </summary>
     public HttpContext? HttpContext { get; set; }
 
     /// <summary>The key and response of a request with an <c>Idempotency-Key</c>, stored when the request's changes are saved.</summary>

@@ -54,21 +54,29 @@ public sealed partial class FwkApplication
     private AppCatalog ResolveApps(FwkSettings settings) =>
         _catalog ??= AppCatalog.Resolve(settings.ActiveApps, _codeApps, $"[apps] active ({_locations.Describe("apps", "active")})");
 
-    // Each app maps into its own group: tagged with the app's name, wrapped by the response hooks, GET answering HEAD.
+    // Each app maps into its own group: tagged with the app's name, wrapped by the response hooks and the framework filters
+    // that apply to the route, GET answering HEAD.
     private void ConfigureApps(WebApplication webApp, AppCatalog catalog)
     {
         foreach (var app in catalog.Apps)
         {
             var routes = webApp.MapGroup(string.Empty).WithMetadata(new AppEndpointMetadata(app.Name));
             routes.AddEndpointFilter(new ResponseHooksFilter(_hookStore));
-            foreach (var filter in FrameworkEndpointFilters)
-            {
-                routes.AddEndpointFilter(filter);
-            }
-
+            ((IEndpointConventionBuilder)routes).Add(AddFrameworkFilters);
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
             var hooks = new Hooks(_hookStore, app.Name, isFramework: false);
             app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services));
+        }
+    }
+
+    private void AddFrameworkFilters(EndpointBuilder endpoint)
+    {
+        foreach (var filter in FrameworkEndpointFilters)
+        {
+            if (filter.AppliesTo(endpoint))
+            {
+                endpoint.FilterFactories.Add((_, next) => context => filter.InvokeAsync(context, next));
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,10 +108,10 @@ public sealed partial class FwkApplication : IAsyncDisposable
     internal Hooks FrameworkHooks { get; }
 
     /// <summary>
-    /// Endpoint filters of the framework level (e.g. the database helper's), around every app route's handler, inside the
-    /// response hooks: they see the handler's result before success_response runs.
+    /// Endpoint filters of the framework level (e.g. the database helper's), around the handler of each app route they
+    /// apply to, inside the response hooks: they see the handler's result before success_response runs.
     /// </summary>
-    internal List<IEndpointFilter> FrameworkEndpointFilters { get; } = [];
+    internal List<IFrameworkEndpointFilter> FrameworkEndpointFilters { get; } = [];
 
     /// <summary>Typed access to the configuration, with errors that name file, line, section and key.</summary>
     internal ConfigReader Config => _configurationError is null ? _config : throw _configurationError;
