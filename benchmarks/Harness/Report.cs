@@ -3,9 +3,11 @@ using System.Globalization;
 namespace Harness;
 
 /// <summary>
-/// The printed tables. Every ratio is against the baseline's median in the same run, printed beside the A/A spread (how
-/// far the baseline's own copy lands from it, see <see cref="Spread"/>); a ratio is only called a difference when it is
-/// outside that spread.
+/// The printed tables. Every ratio is paired by round: the median over the rounds of the target's requests/s divided by
+/// the reference's in the same round (the machine's throughput drifts by ±25 % within a minute, and the targets of one
+/// round run within seconds of each other). Ratios to the baseline are printed beside the A/A spread (how far the
+/// baseline's own copy lands from it, see <see cref="Spread"/>); a ratio is only called a difference when it is outside
+/// that spread.
 /// </summary>
 internal static class Report
 {
@@ -20,17 +22,19 @@ internal static class Report
         Console.WriteLine($"{"scenario",-20} {"target",-14} {"req/s",8} {"(min–max)",15} {"ratio",6} {"÷raw",6} {"p99 ms",7} {"p99 ratio",9}  verdict");
         foreach (var scenario in results.Keys.Select(k => k.Scenario).Distinct())
         {
-            var reference = Summary.Of(results[(scenario, baseline)]);
-            var rawRps = results.TryGetValue((scenario, Raw), out var rawRuns) ? Summary.Of(rawRuns).Rps : double.NaN;
-            var spread = results.TryGetValue((scenario, copy), out var copyRuns) ? Spread(results[(scenario, baseline)], copyRuns) : double.NaN;
+            var reference = results[(scenario, baseline)];
+            var rawRuns = results.GetValueOrDefault((scenario, Raw));
+            var spread = results.TryGetValue((scenario, copy), out var copyRuns) ? Spread(reference, copyRuns) : double.NaN;
             foreach (var target in targets)
             {
-                var summary = Summary.Of(results[(scenario, target)]);
-                var ratio = summary.Rps / reference.Rps;
+                var runs = results[(scenario, target)];
+                var summary = Summary.Of(runs);
+                var ratio = Ratio(runs, reference, r => r.RequestsPerSecond);
+                var toRaw = rawRuns is null ? "-" : Ratio(runs, rawRuns, r => r.RequestsPerSecond).ToString("0.00", CultureInfo.InvariantCulture);
                 var verdict = double.IsNaN(spread) ? "" : target == baseline ? $"A/A spread ±{spread:P1}" : Verdict(ratio, spread);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {summary.Rps,8:0} {$"({summary.Min:0}–{summary.Max:0})",15} {ratio,6:0.00} {(double.IsNaN(rawRps) ? "-" : (summary.Rps / rawRps).ToString("0.00", CultureInfo.InvariantCulture)),6} {summary.P99,7:0.0} {summary.P99 / reference.P99,9:0.00}  {verdict}"));
+                    $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {summary.Rps,8:0} {$"({summary.Min:0}–{summary.Max:0})",15} {ratio,6:0.00} {toRaw,6} {summary.P99,7:0.0} {Ratio(runs, reference, r => r.P99Milliseconds),9:0.00}  {verdict}"));
             }
         }
     }
@@ -72,7 +76,7 @@ internal static class Report
                 failures.Add($"{scenario.Name} on {target}: {dirty.Requests} requests, {dirty.Non2xx} not 2xx, {dirty.SocketErrors} socket errors");
             }
 
-            var ratio = Summary.Of(runs).Rps / Summary.Of(results[(scenario, Baseline)]).Rps;
+            var ratio = Ratio(runs, results[(scenario, Baseline)], r => r.RequestsPerSecond);
             if (ratio < 0.5)
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario.Name} on {target}: {ratio:0.00}× the baseline"));
@@ -82,12 +86,16 @@ internal static class Report
         return failures;
     }
 
-    // The larger of the gap between the two medians and the typical (median) gap between the two in one round. The medians
-    // alone can land together by chance (±0.3 % in a run where the raw target, serving GET / with the baseline's own code,
-    // came out 6 % apart) and call noise a difference.
+    /// <summary>The median over the rounds of <paramref name="runs"/>' value divided by <paramref name="reference"/>'s in the same round.</summary>
+    private static double Ratio(List<WrkResult> runs, List<WrkResult> reference, Func<WrkResult, double> value) =>
+        Statistics.Median(runs.Zip(reference, (run, other) => value(run) / value(other)));
+
+    // The larger of the copy's ratio's distance from 1 and the typical (median) distance in one round: the ratio alone can
+    // land near 1 by chance (±0.3 % in a run where the raw target, serving GET / with the baseline's own code, came out
+    // 6 % apart) and call noise a difference.
     private static double Spread(List<WrkResult> baseline, List<WrkResult> copy) => Math.Max(
-        Math.Abs((Summary.Of(copy).Rps / Summary.Of(baseline).Rps) - 1),
-        Statistics.Median(baseline.Zip(copy, (b, c) => Math.Abs((c.RequestsPerSecond / b.RequestsPerSecond) - 1))));
+        Math.Abs(Ratio(copy, baseline, r => r.RequestsPerSecond) - 1),
+        Statistics.Median(copy.Zip(baseline, (c, b) => Math.Abs((c.RequestsPerSecond / b.RequestsPerSecond) - 1))));
 
     private static string Verdict(double ratio, double spread) =>
         Math.Abs(ratio - 1) <= spread ? "same (within A/A)" : ratio > 1 ? "faster" : "slower";
