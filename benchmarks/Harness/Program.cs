@@ -55,30 +55,15 @@ if (options.ColdOnly)
     return 0;
 }
 
-Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s, {options.Connections} connections…");
-var apps = options.Quick
-    ? new List<RunningApp> { baseline.Start(8101), fwk.Start(8103) }
+Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s over {options.Generations} process generation(s), {options.Connections} connections…");
+List<RunningApp> StartTargets() => options.Quick
+    ? [baseline.Start(8101), fwk.Start(8103)]
     : [baseline.Start(8101), (baseline with { Name = Report.BaselineCopy }).Start(8102), fwk.Start(8103), raw.Start(8104)];
-Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results;
-Dictionary<string, double> memory;
-try
-{
-    foreach (var app in apps)
-    {
-        await app.WaitForOkAsync("/", TimeSpan.FromSeconds(60));
-    }
+var scripts = Directory.CreateTempSubdirectory("fwk-bench-").FullName;
+var (results, memory) = await LoadRounds.RunAsync(Scenario.All(database.UserIds, scripts), StartTargets, options);
+Directory.Delete(scripts, recursive: true);
 
-    var scripts = Directory.CreateTempSubdirectory("fwk-bench-").FullName;
-    results = await LoadRounds.RunAsync(Scenario.All(database.UserIds, scripts), apps, options);
-    memory = apps.ToDictionary(app => app.Name, app => app.ResidentMegabytes());
-    Directory.Delete(scripts, recursive: true);
-}
-finally
-{
-    apps.ForEach(app => app.Dispose());
-}
-
-Report.PrintLoad(results, [.. apps.Select(app => app.Name)]);
+Report.PrintLoad(results, [.. memory.Keys]);
 Report.PrintMemory(memory);
 Report.PrintColdStart(coldStarts, Statistics.Median(createDbTimes), options.ColdStarts);
 if (options.Quick && Report.SmokeFailures(results) is { Count: > 0 } failures)

@@ -24,34 +24,29 @@ internal static class ReplicaRun
         var standby = new LocalPostgres(Path.Combine(Path.GetTempPath(), "fwk-bench-standby-" + Guid.NewGuid().ToString("N")[..8]), StandbyPort);
         Console.Error.WriteLine("Starting a streaming standby of the sample's cluster…");
         await standby.StartAsStandbyOfAsync(primary);
-        var apps = new List<RunningApp>();
         try
         {
             var replicas = new Dictionary<string, string>(fwk.Environment) { ["FWK_DATABASE__REPLICAS"] = $"{standby.SocketDirectory}:{standby.Port}" };
-            apps.AddRange([
+            List<RunningApp> StartTargets() =>
+            [
                 (fwk with { Name = PrimaryOnly }).Start(8103),
                 (fwk with { Name = PrimaryCopy }).Start(8102),
-                (fwk with { Name = WithStandby, Environment = replicas }).Start(8105)]);
-            foreach (var app in apps)
-            {
-                await app.WaitForOkAsync("/", TimeSpan.FromSeconds(60));
-            }
-
+                (fwk with { Name = WithStandby, Environment = replicas }).Start(8105),
+            ];
             var scripts = Directory.CreateTempSubdirectory("fwk-bench-").FullName;
             var reads = Scenario.All(database.UserIds, scripts).Where(s => s.Script is null && s.Path.StartsWith("/users", StringComparison.Ordinal)).ToList();
-            Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s, {options.Connections} connections…");
+            Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s over {options.Generations} process generation(s), {options.Connections} connections…");
             var before = await TransactionsAsync(standby);
-            var results = await LoadRounds.RunAsync(reads, apps, options);
+            var (results, memory) = await LoadRounds.RunAsync(reads, StartTargets, options);
             var served = await TransactionsAsync(standby) - before;
             Directory.Delete(scripts, recursive: true);
 
-            Report.PrintLoad(results, [.. apps.Select(app => app.Name)], PrimaryOnly, PrimaryCopy);
+            Report.PrintLoad(results, [.. memory.Keys], PrimaryOnly, PrimaryCopy);
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"transactions the standby served during the load: {served:N0} (only '{WithStandby}' reads there)"));
         }
         finally
         {
-            apps.ForEach(app => app.Dispose());
             NpgsqlConnection.ClearAllPools();
             await standby.DestroyAsync();
         }
