@@ -17,10 +17,11 @@ internal sealed class RunningApp(string name, Uri url, Process process) : IDispo
 
     public Uri Url => url;
 
-    /// <summary>Polls <paramref name="path"/> every 5 ms; returns the time from process start to its first 200.</summary>
+    /// <summary>Polls <paramref name="path"/> every 5 ms for up to <paramref name="timeout"/>; returns the time from process start to its first 200.</summary>
     public async Task<TimeSpan> WaitForOkAsync(string path, TimeSpan timeout)
     {
-        while (_sinceStart.Elapsed < timeout)
+        var waiting = Stopwatch.StartNew();
+        while (waiting.Elapsed < timeout)
         {
             if (process.HasExited)
             {
