@@ -6,10 +6,14 @@ namespace Fwk.Db;
 /// one bind, a transaction already open, or handlers of <see cref="DbEvents.Saving"/> that may add changes to a later
 /// bind) are saved inside one transaction each and committed in bind order only after every save succeeded: a failing
 /// save commits nothing anywhere. This is not a distributed transaction: a commit that fails after an earlier bind's
-/// commit succeeded leaves that earlier bind's changes in place.
+/// commit succeeded leaves that earlier bind's changes in place. A session saved in a transaction is saved again while
+/// its <see cref="Microsoft.EntityFrameworkCore.DbContext.SavedChanges"/> handlers add changes (three saves at most).
 /// </summary>
 internal static class SessionSaver
 {
+    /// <summary>Saves of one session in a transaction, while saving adds changes.</summary>
+    private const int MaxSaveRounds = 3;
+
     public static async Task SaveAsync(HookContext context, RequestSessions sessions, HookStore hooks)
     {
         var cancellationToken = context.CancellationToken;
@@ -39,7 +43,13 @@ internal static class SessionSaver
                 await session.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            await session.SaveChangesAsync(cancellationToken);
+            // Handlers of the session's SavedChanges may add rows that need the keys just generated (Fwk.Jobs' payloads):
+            // they are saved too, in the same transaction.
+            for (var round = 0; round < MaxSaveRounds && session.ChangeTracker.HasChanges(); round++)
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+
             saved.Add(session);
         }
 

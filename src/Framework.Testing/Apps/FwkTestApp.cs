@@ -42,6 +42,14 @@ public sealed partial class FwkTestApp : IAsyncDisposable
     /// <summary>This app's database of each bind (<c>default</c>, and the NAME of each <c>[database.NAME]</c>), dropped when it is disposed.</summary>
     public IReadOnlyDictionary<string, string> Databases { get; }
 
+    /// <summary>
+    /// The project's jobs (it calls <c>app.UseJobs()</c>): <c>await app.Jobs.DrainAsync()</c> runs everything enqueued so
+    /// far, one job after another, and returns what ran. A test app's own workers are off (<c>[jobs] enabled = false</c>)
+    /// unless the test sets it, so nothing runs behind the test's back.
+    /// </summary>
+    public Fwk.Jobs.JobRunner Jobs => Services.GetService<Fwk.Jobs.JobRunner>()
+        ?? throw new InvalidOperationException("The project has no background jobs: call app.UseJobs() in its Program.cs.");
+
     /// <summary>Every hook handler that ran, for which event, in order.</summary>
     public HookLog Hooks { get; } = new();
 
@@ -72,7 +80,7 @@ public sealed partial class FwkTestApp : IAsyncDisposable
         var template = await TemplateBuilder.GetAsync(project, server, options.Settings);
 
         var databases = await ClonePool.Of(server, template).TakeAsync();
-        var settings = new TestSettings();
+        var settings = new TestSettings().Set("jobs", "enabled", "false");
         foreach (var (bind, section, _) in template.Binds)
         {
             settings.Database(section, server, databases[bind]);

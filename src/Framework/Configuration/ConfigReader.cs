@@ -5,17 +5,28 @@ namespace Fwk;
 
 /// <summary>
 /// Reads typed values from the merged configuration. Each failure names where the value came
-/// from (file and line, or environment variable), the section, the key and the value.
+/// from (file and line, or environment variable), the section, the key and the value. A singleton service: packages
+/// that add a config.ini section (Fwk.Jobs' <c>[jobs]</c>, say) read it through this, so their errors read like Fwk's.
 /// </summary>
-internal sealed class ConfigReader(IConfiguration configuration, ConfigLocations locations)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The methods are named for the kind of config.ini value they read: String, Bool, Int, Long, Seconds, List.")]
+public sealed class ConfigReader
 {
+    private readonly IConfiguration _configuration;
+    private readonly ConfigLocations _locations;
+
+    internal ConfigReader(IConfiguration configuration, ConfigLocations locations)
+    {
+        _configuration = configuration;
+        _locations = locations;
+    }
+
     /// <summary>The merged configuration (ini files, then environment overrides).</summary>
-    public IConfiguration Configuration => configuration;
+    public IConfiguration Configuration => _configuration;
 
     /// <summary>The raw value, or <paramref name="fallback"/> when the key is absent or blank.</summary>
     public string? String(string section, string key, string? fallback = null)
     {
-        var value = configuration[$"{section}:{key}"];
+        var value = _configuration[$"{section}:{key}"];
         return string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
     }
 
@@ -78,8 +89,8 @@ internal sealed class ConfigReader(IConfiguration configuration, ConfigLocations
     /// <summary>An error naming where the value was set, the section, key and value (never the value of a secret).</summary>
     public ConfigurationException Invalid(string section, string key, string problem)
     {
-        var shown = IsSecret(key) ? "(hidden)" : $"'{configuration[$"{section}:{key}"]}'";
-        return new ConfigurationException($"{locations.Describe(section, key)}: [{section}] {key} = {shown}: {problem}.");
+        var shown = IsSecret(key) ? "(hidden)" : $"'{_configuration[$"{section}:{key}"]}'";
+        return new ConfigurationException($"{_locations.Describe(section, key)}: [{section}] {key} = {shown}: {problem}.");
     }
 
     /// <summary>Whether <paramref name="key"/> names a secret, whose value is never shown.</summary>

@@ -3,7 +3,7 @@ namespace Fwk;
 /// <summary>
 /// Names of the built-in events. Handlers of one event run one after another, each awaited, in
 /// registration order; framework-level handlers (e.g. the database helper's) run first on the way in
-/// and last on the way out. Any other name is a custom event, raised with <see cref="Hooks.EmitAsync"/>.
+/// and last on the way out. Any other name is a custom event, raised with <see cref="Hooks.EmitAsync(string, object?, Microsoft.AspNetCore.Http.HttpContext?, CancellationToken)"/>.
 /// </summary>
 public static class Events
 {

@@ -23,7 +23,7 @@ public sealed class HookContext
     /// <summary>The current request; <see langword="null"/> for startup, shutdown and events raised outside a request.</summary>
     public HttpContext? HttpContext { get; }
 
-    /// <summary>The event's argument: the exception or error result for exception_response, the result for success_response, or what <see cref="Hooks.EmitAsync"/> was given.</summary>
+    /// <summary>The event's argument: the exception or error result for exception_response, the result for success_response, or what <see cref="Hooks.EmitAsync(string, object?, Microsoft.AspNetCore.Http.HttpContext?, CancellationToken)"/> was given.</summary>
     public object? Args { get; internal set; }
 
     /// <summary>Cancelled when the request is aborted or the host stops.</summary>

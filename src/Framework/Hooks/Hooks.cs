@@ -23,6 +23,15 @@ public sealed class Hooks
         _services = services;
     }
 
+    /// <summary>
+    /// The application's services, for packages' extension methods on <see cref="Hooks"/> (Fwk.Jobs' <c>OnDurable</c>):
+    /// set for an app's hooks (<see cref="AppBuilder.Hooks"/>) and the hooks resolved from DI; null before the host is built.
+    /// </summary>
+    public IServiceProvider? Services => _services;
+
+    /// <summary>The app that registers through this instance ("Program" for <see cref="FwkApplication.Hooks"/>, "Fwk" at framework level).</summary>
+    public string Owner => _owner;
+
     /// <summary>Adds <paramref name="handler"/> to <paramref name="eventName"/> (see <see cref="Events"/> or any custom name).</summary>
     public Hooks On(string eventName, Delegate handler)
     {
@@ -54,5 +63,19 @@ public sealed class Hooks
         var root = _services ?? throw new InvalidOperationException("Events can be emitted once the application is built.");
         await using var scope = root.CreateAsyncScope();
         await HookStore.RunAsync(handlers, new HookContext(eventName, scope.ServiceProvider, null, args, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs the handlers of <paramref name="eventName"/> in order with <paramref name="services"/> (a scope the caller owns
+    /// and disposes), outside any request. For packages that run handlers in work of their own (Fwk.Jobs runs each job
+    /// this way, then saves the scope's session). The first failing handler's exception propagates.
+    /// </summary>
+    public ValueTask EmitAsync(string eventName, object? args, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var handlers = _store.Get(eventName);
+        return handlers.Length == 0
+            ? ValueTask.CompletedTask
+            : HookStore.RunAsync(handlers, new HookContext(eventName, services, null, args, cancellationToken));
     }
 }

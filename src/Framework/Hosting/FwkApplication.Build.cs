@@ -64,7 +64,7 @@ public sealed partial class FwkApplication
             routes.AddEndpointFilter(new ResponseHooksFilter(_hookStore));
             ((IEndpointConventionBuilder)routes).Add(AddFrameworkFilters);
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
-            var hooks = new Hooks(_hookStore, app.Name, isFramework: false);
+            var hooks = new Hooks(_hookStore, app.Name, isFramework: false, webApp.Services);
             app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services));
         }
     }

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+
+namespace Fwk.Jobs;
+
+/// <summary>
+/// Inserts the next slot of every recurring job ahead of time (a job due at the slot), once a second, in every instance
+/// that works jobs: the slot's unique key makes it one row across all of them, so it runs once. Slots missed while no
+/// instance ran are not made up.
+/// </summary>
+internal sealed partial class RecurringScheduler(JobCatalog catalog, JobStore store, ILogger<RecurringScheduler> logger)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<string, DateTime> _inserted = new(StringComparer.Ordinal);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (catalog.Recurring.Count == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            do
+            {
+                await InsertNextSlotsAsync(DateTime.UtcNow, cancellationToken);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task InsertNextSlotsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var slots = new List<(RecurringJob Job, JobRecord Row)>();
+        foreach (var job in catalog.Recurring)
+        {
+            if (job.Schedule.GetNextOccurrence(now) is not { } slot || _inserted.GetValueOrDefault(job.Name) == slot)
+            {
+                continue;
+            }
+
+            slots.Add((job, new JobRecord
+            {
+                Kind = job.Handler.Kind,
+                Queue = job.Handler.Queue,
+                Args = "null",
+                MaxAttempts = job.Handler.MaxAttempts,
+                RunAt = slot,
+                UniqueKey = job.UniqueKey(slot),
+            }));
+        }
+
+        if (slots.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.InsertAsync([.. slots.Select(s => s.Row)], cancellationToken);
+            foreach (var (job, row) in slots)
+            {
+                _inserted[job.Name] = row.RunAt;
+            }
+        }
+        catch (Exception exception) when (DatabaseFailure.Is(exception))
+        {
+            LogInsertFailed(logger, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling recurring jobs failed ({Reason}); trying again in a second.")]
+    private static partial void LogInsertFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,11 @@
+namespace Shop.Shop;
+
+public sealed record SendReceipt(int OrderId);
+
+public sealed record Ping(string Text, long EnqueuedAtTicks = 0);
+
+public sealed record Fail(string Message);
+
+public sealed record Sleep(int Milliseconds);
+
+public sealed record OrderPlaced(int OrderId, string Item);
