@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs Fwk, Fwk.Db, Fwk.Testing and the fwk command (Fwk.Cli) from this repository into artifacts/packages and installs fwk
+# Packs Fwk, Fwk.Db, Fwk.Jobs, Fwk.Testing and the fwk command (Fwk.Cli) from this repository into artifacts/packages and installs fwk
 # from there as a .NET tool: globally (~/.dotnet/tools/fwk) or, with --tool-path DIR, into DIR.
 #
 #   scripts/install-fwk.sh                    # then: fwk --help
@@ -8,7 +8,7 @@
 #
 # Each run packs a new version by default, so an update never picks a stale copy of the same version from the
 # NuGet cache. Projects created with `fwk create_project --package-source <repo>/artifacts/packages` reference the
-# Fwk, Fwk.Db and Fwk.Testing packages of the same version as the installed fwk.
+# Fwk, Fwk.Db, Fwk.Jobs and Fwk.Testing packages of the same version as the installed fwk.
 set -euo pipefail
 
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -38,7 +38,7 @@ fi
 packages="$repo/artifacts/packages"
 mkdir -p "$packages"
 rm -f "$packages"/Fwk.*.nupkg
-for project in Framework Framework.Db Framework.Testing Framework.Cli; do
+for project in Framework Framework.Db Framework.Jobs Framework.Testing Framework.Cli; do
   echo "Packing src/$project ($version)…"
   # Built under artifacts/build so the developers' bin/ and obj/ folders are left alone.
   dotnet pack "$repo/src/$project" -c Release -o "$packages" --artifacts-path "$repo/artifacts/build" \

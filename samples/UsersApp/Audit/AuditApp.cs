@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fwk;
 using Fwk.Db;
+using Fwk.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -20,6 +21,17 @@ public sealed class AuditApp : IApp
         app.Models.UseBind(Bind).Add<AuditEntryConfiguration>();
         app.Hooks.On(DbEvents.Saving, Record);
         app.Routes.MapGet("/audit", ListAsync).WithTags("audit");
+        app.Jobs.Every("audit_purge", "0 3 * * *", PurgeAsync);
+    }
+
+    /// <summary>How long audit entries are kept: the nightly purge deletes older ones.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(90);
+
+    // A recurring job: every night at 03:00 UTC, once across all instances.
+    private static async Task PurgeAsync([FromKeyedServices(Bind)] Session audit, CancellationToken cancellationToken)
+    {
+        var before = DateTime.UtcNow - Kept;
+        await audit.Set<AuditEntry>().Where(e => e.At < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     // Runs before each session is saved; the audit session (a later bind) is then saved after the session it records.
@@ -31,7 +43,11 @@ public sealed class AuditApp : IApp
         }
 
         var request = http is null ? null : $"{http.Request.Method} {http.Request.Path}";
-        foreach (var entry in saving.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        // The framework's own bookkeeping (fwk_jobs, fwk_idempotency_keys) is not the app's data.
+        var changed = saving.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !(e.Metadata.GetTableName() ?? "").StartsWith("fwk_", StringComparison.Ordinal))
+            .ToList();
+        foreach (var entry in changed)
         {
             audit.Add(new AuditEntry
             {

@@ -71,6 +71,133 @@ namespace Sample.Migrations
                     b.ToTable("fwk_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Fwk.Jobs.JobRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("args");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<DateTime?>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("locked_by");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("queue");
+
+                    b.Property<DateTime>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("unique_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fwk_jobs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_fwk_jobs_finished_at")
+                        .HasFilter("finished_at IS NOT NULL");
+
+                    b.HasIndex("LockedBy")
+                        .HasDatabaseName("ix_fwk_jobs_locked_by")
+                        .HasFilter("state = 'running'");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fwk_jobs_unique_key")
+                        .HasFilter("unique_key IS NOT NULL");
+
+                    b.HasIndex("Queue", "Priority", "RunAt", "Id")
+                        .HasDatabaseName("ix_fwk_jobs_claim")
+                        .HasFilter("state = 'available'");
+
+                    b.ToTable("fwk_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Fwk.Jobs.JobWorkerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("host");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fwk_job_workers");
+
+                    b.ToTable("fwk_job_workers", (string)null);
+                });
+
             modelBuilder.Entity("Sample.Cars.Car", b =>
                 {
                     b.Property<int>("Id")

@@ -1,5 +1,6 @@
 using Fwk;
 using Fwk.Db;
+using Fwk.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sample.Users;
@@ -7,6 +8,8 @@ namespace Sample.Users;
 /// <summary>Users: CRUD on <c>/users</c>, error 1101 for a missing user, and two seed users for <c>init_project</c>.</summary>
 public sealed class UsersApp : IApp
 {
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddSingleton<MailSender>();
+
     /// <summary>Answered with 404 when a user id does not exist.</summary>
     public const int UserNotFound = 1101;
 
@@ -15,6 +18,7 @@ public sealed class UsersApp : IApp
         app.Models.Add<UserConfiguration>();
         app.Errors.Add(UserNotFound, "User '{0}' does not exist", StatusCodes.Status404NotFound);
         app.Init(SeedAsync);
+        app.Jobs.Handle<WelcomeMail>(SendWelcomeAsync);
 
         var users = app.Routes.MapGroup("/users").WithTags("users");
         users.MapGet("", UserHandlers.ListAsync);
@@ -23,6 +27,13 @@ public sealed class UsersApp : IApp
         users.MapPut("/{id:int}", UserHandlers.ReplaceAsync);
         users.MapPatch("/{id:int}", UserHandlers.UpdateAsync);
         users.MapDelete("/{id:int}", UserHandlers.DeleteAsync);
+    }
+
+    // A job: runs after the user's creation committed, on any instance, retried if the sender fails.
+    private static async Task SendWelcomeAsync(WelcomeMail mail, ReadSession db, MailSender sender, CancellationToken cancellationToken)
+    {
+        var user = await db.FindOr404Async<User>(mail.UserId, UserNotFound, cancellationToken);
+        await sender.SendAsync(user.Email, $"Welcome, {user.Name}!");
     }
 
     private static async Task SeedAsync(Session db, CancellationToken cancellationToken)

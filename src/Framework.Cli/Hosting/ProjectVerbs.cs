@@ -31,6 +31,14 @@ internal static class ProjectVerbs
         db.Subcommands.Add(Verb("stop", "Stop the managed local PostgreSQL.", ["db", "stop"], Bind()));
         db.Subcommands.Add(Verb("status", "Show each database server: the managed cluster's state, or whether it answers.", ["db", "status"], Bind()));
         root.Subcommands.Add(db);
+
+        var jobs = new Command("jobs", "The project's background jobs (Fwk.Jobs): the queue as tables, retries, a run in this process.");
+        jobs.Subcommands.Add(Verb("list", "List jobs, newest first: id, kind, queue, state, attempts, when due, last error.", ["jobs", "list"], State(), Limit()));
+        jobs.Subcommands.Add(Verb("stats", "Count jobs by queue and state, with the oldest due job's wait.", ["jobs", "stats"]));
+        jobs.Subcommands.Add(Verb("retry", "Run a discarded, cancelled or waiting job again now (one more attempt allowed).", ["jobs", "retry"], JobId()));
+        jobs.Subcommands.Add(Verb("discard", "Cancel a job that has not started.", ["jobs", "discard"], JobId()));
+        jobs.Subcommands.Add(Verb("run-once", "Run every due job in the project's process, then exit.", ["jobs", "run-once"]));
+        root.Subcommands.Add(jobs);
         root.Subcommands.Add(AnyVerb());
     }
 
@@ -113,6 +121,24 @@ internal static class ProjectVerbs
     {
         var target = new Argument<string?>("target") { Arity = ArgumentArity.ZeroOrOne, Description = "A migration name or id (0: before the first).", HelpName = "TARGET" };
         return new(target, parse => parse.GetValue(target) is { Length: > 0 } value ? [value] : []);
+    }
+
+    private static Forwarded State()
+    {
+        var state = new Option<string?>("--state") { Description = "Only jobs in this state (available, running, completed, discarded, cancelled).", HelpName = "STATE" };
+        return new(state, parse => parse.GetValue(state) is { Length: > 0 } value ? ["--state", value] : []);
+    }
+
+    private static Forwarded Limit()
+    {
+        var limit = new Option<int?>("--limit") { Description = "At most this many jobs (default 50).", HelpName = "N" };
+        return new(limit, parse => parse.GetValue(limit) is { } value ? ["--limit", value.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []);
+    }
+
+    private static Forwarded JobId()
+    {
+        var id = new Argument<long>("id") { Description = "The job's id (see fwk jobs list).", HelpName = "ID" };
+        return new(id, parse => [parse.GetValue(id).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
     /// <summary>An option or argument of a project verb, and how it is passed on to the project's own verb.</summary>

@@ -72,7 +72,7 @@ internal static class ProjectScaffolder
     private static bool TryReference(ProjectRequest request, string root, out FwkReference fwk, out string error)
     {
         error = string.Empty;
-        fwk = new FwkReference(null, null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
+        fwk = new FwkReference(null, null, null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
         if (string.IsNullOrWhiteSpace(request.FwkSource))
         {
             return true;
@@ -81,8 +81,9 @@ internal static class ProjectScaffolder
         var source = Path.GetFullPath(request.FwkSource);
         var framework = Path.Combine(source, "src", "Framework", "Framework.csproj");
         var database = Path.Combine(source, "src", "Framework.Db", "Framework.Db.csproj");
+        var jobs = Path.Combine(source, "src", "Framework.Jobs", "Framework.Jobs.csproj");
         var testing = Path.Combine(source, "src", "Framework.Testing", "Framework.Testing.csproj");
-        if (new[] { framework, database, testing }.FirstOrDefault(file => !File.Exists(file)) is { } missing)
+        if (new[] { framework, database, jobs, testing }.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
             error = $"--fwk-source {source} is not a Fwk source tree: {missing} does not exist.";
             return false;
@@ -92,6 +93,7 @@ internal static class ProjectScaffolder
         {
             FrameworkProject = Written(framework, root, source),
             DatabaseProject = Written(database, root, source),
+            JobsProject = Written(jobs, root, source),
             TestingProject = Written(testing, Path.Combine(root, TestTemplates.Folder), source),
         };
         return true;

@@ -77,7 +77,7 @@ public sealed class FwkToolFixture : IAsyncLifetime
         // The libraries are packed from the build the tests were built with (this project references them for it): their
         // version is the pack's, their assemblies are already compiled. The tool is built anew with the run's version, as
         // create_project and --version read the tool's own assembly version.
-        foreach (var library in new[] { "Framework", "Framework.Db", "Framework.Testing" })
+        foreach (var library in new[] { "Framework", "Framework.Db", "Framework.Jobs", "Framework.Testing" })
         {
             string[] pack = ["pack", Path.Combine(RepositoryRoot.Path, "src", library), "--no-build", "-c", BuildConfiguration, .. PackOptions];
             Check(await TestProcess.RunAsync("dotnet", pack, Root, PackTimeout, Environment));

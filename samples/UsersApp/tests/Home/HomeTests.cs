@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Sample.Tests.Home;
 
@@ -17,13 +18,15 @@ public sealed class HomeTests(FwkTestDatabase database) : IClassFixture<FwkTestD
     }
 
     [Fact]
-    public async Task Health_ChecksBothDatabases()
+    public async Task Health_ChecksBothDatabasesAndTellsTheJobQueuesDepth()
     {
         await using var app = await FwkTestApp.StartAsync<Program>(database);
+        await app.Client.PostAsJsonAsync("/users", new { name = "Grace Hopper", email = "grace@example.com" });
 
         var health = await (await app.Client.GetAsync("/health")).ReadSuccessAsync<Health>();
 
-        Assert.Equal(new Dictionary<string, string> { ["database"] = "healthy", ["database.audit"] = "healthy" }, health.Checks);
+        Assert.Equal(new Dictionary<string, string> { ["database"] = "healthy", ["database.audit"] = "healthy", ["jobs"] = "healthy" }, health.Checks);
+        Assert.Equal(1, health.Details["jobs"]["due"]);
     }
 
     [Fact]
@@ -54,5 +57,5 @@ public sealed class HomeTests(FwkTestDatabase database) : IClassFixture<FwkTestD
 
     private sealed record HomeInfo(string Framework, string Version);
 
-    private sealed record Health(Dictionary<string, string> Checks);
+    private sealed record Health(Dictionary<string, string> Checks, Dictionary<string, Dictionary<string, long>> Details);
 }
