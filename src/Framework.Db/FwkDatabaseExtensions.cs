@@ -26,6 +26,7 @@ public static class FwkDatabaseExtensions
         services.AddSingleton(sp => new DatabaseBinds(
             sp.GetRequiredService<ConfigReader>(), sp.GetRequiredService<AppCatalog>(), app.ProjectDirectory, app.ProjectAssembly, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Databases(sp.GetRequiredService<DatabaseBinds>()));
+        services.AddSingleton(sp => new DatabaseMaintenance(sp.GetRequiredService<DatabaseBinds>));
         services.AddScoped<RequestSessions>();
         services.AddScoped(sp => sp.GetRequiredService<RequestSessions>().Get(sp.GetRequiredService<DatabaseBinds>().Default));
         services.AddKeyedScoped(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<RequestSessions>().Get(Bind(sp, key)));

@@ -1,5 +1,5 @@
 using Fwk.Db;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fwk.Jobs;
 
@@ -21,8 +21,9 @@ internal sealed class JobsApp : IApp
             await dispatcher.StopAsync();
             await signal.StopNotifierAsync();
         });
-        app.Jobs.Every("fwk.idempotency_purge", "*/10 * * * *", async (Session db, CancellationToken cancellationToken) =>
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM fwk_idempotency_keys WHERE expires_at < now()", cancellationToken));
+        var maintenance = app.Services.GetRequiredService<DatabaseMaintenance>();
+        maintenance.TakeOver();
+        app.Jobs.Every("fwk.idempotency_purge", $"*/{DatabaseMaintenance.Interval.TotalMinutes:0} * * * *", (DatabaseMaintenance upkeep, CancellationToken cancellationToken) => upkeep.RunAsync(cancellationToken));
     }
 
     // An instance that serves HTTP only ([jobs] enabled = false) still tells the others about the jobs its requests enqueue.
