@@ -15,7 +15,7 @@ public sealed class UsersApp : IApp
 
     public void Configure(AppBuilder app)
     {
-        app.Models.Add<UserConfiguration>();
+        app.Models.Add<UserConfiguration>().Add<SentMailConfiguration>();
         app.Errors.Add(UserNotFound, "User '{0}' does not exist", StatusCodes.Status404NotFound);
         app.Init(SeedAsync);
         app.Jobs.Handle<WelcomeMail>(SendWelcomeAsync);
@@ -29,11 +29,14 @@ public sealed class UsersApp : IApp
         users.MapDelete("/{id:int}", UserHandlers.DeleteAsync);
     }
 
-    // A job: runs after the user's creation committed, on any instance, retried if the sender fails.
-    private static async Task SendWelcomeAsync(WelcomeMail mail, ReadSession db, MailSender sender, CancellationToken cancellationToken)
+    // A job: runs after the user's creation committed, on any instance, retried if the sender fails. The sent_mails row is
+    // saved with the job's completion (exactly once); the mail itself may go twice after a crash (at least once).
+    private static async Task SendWelcomeAsync(WelcomeMail mail, Session db, MailSender sender, CancellationToken cancellationToken)
     {
         var user = await db.FindOr404Async<User>(mail.UserId, UserNotFound, cancellationToken);
-        await sender.SendAsync(user.Email, $"Welcome, {user.Name}!");
+        var subject = $"Welcome, {user.Name}!";
+        await sender.SendAsync(user.Email, subject, cancellationToken);
+        db.Add(new SentMail { UserId = user.Id, Subject = subject, SentAt = DateTime.UtcNow });
     }
 
     private static async Task SeedAsync(Session db, CancellationToken cancellationToken)

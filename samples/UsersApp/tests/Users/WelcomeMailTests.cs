@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sample.Users;
 
@@ -20,7 +21,7 @@ public sealed class WelcomeMailTests(FwkTestDatabase database) : IClassFixture<F
         Assert.Equal((typeof(WelcomeMail).FullName, true), (run.Kind, run.Succeeded));
         Assert.Equal(1, app.Services.GetRequiredService<MailSender>().Sent);
         Assert.Empty(again);
-        Assert.True(grace.Id > 0);
+        Assert.Equal([grace.Id], await app.WithSessionAsync(db => db.Set<SentMail>().Select(m => m.UserId).ToListAsync()));
     }
 
     [Fact]

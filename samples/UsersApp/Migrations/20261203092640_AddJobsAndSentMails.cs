@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Sample.Migrations
 {
     /// <inheritdoc />
-    public partial class AddJobs : Migration
+    public partial class AddJobsAndSentMails : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -53,6 +53,27 @@ namespace Sample.Migrations
                     table.PrimaryKey("pk_fwk_jobs", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sent_mails",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sent_mails", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sent_mails_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_fwk_jobs_claim",
                 table: "fwk_jobs",
@@ -77,6 +98,11 @@ namespace Sample.Migrations
                 column: "unique_key",
                 unique: true,
                 filter: "unique_key IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sent_mails_user_id",
+                table: "sent_mails",
+                column: "user_id");
         }
 
         /// <inheritdoc />
@@ -87,6 +113,9 @@ namespace Sample.Migrations
 
             migrationBuilder.DropTable(
                 name: "fwk_jobs");
+
+            migrationBuilder.DropTable(
+                name: "sent_mails");
         }
     }
 }

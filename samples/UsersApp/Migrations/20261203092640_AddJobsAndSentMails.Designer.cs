@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Sample.Migrations
 {
     [DbContext(typeof(Session))]
-    [Migration("20261203091718_AddJobs")]
-    partial class AddJobs
+    [Migration("20261203092640_AddJobsAndSentMails")]
+    partial class AddJobsAndSentMails
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -247,6 +247,38 @@ namespace Sample.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Sample.Users.SentMail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_mails");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sent_mails_user_id");
+
+                    b.ToTable("sent_mails", (string)null);
+                });
+
             modelBuilder.Entity("Sample.Users.User", b =>
                 {
                     b.Property<int>("Id")
@@ -286,6 +318,16 @@ namespace Sample.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cars_users_user_id");
+                });
+
+            modelBuilder.Entity("Sample.Users.SentMail", b =>
+                {
+                    b.HasOne("Sample.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sent_mails_users_user_id");
                 });
 #pragma warning restore 612, 618
         }
