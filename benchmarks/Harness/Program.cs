@@ -21,12 +21,21 @@ Console.Error.WriteLine("Preparing the database (the sample's create_db)…");
 await using var database = await BenchDatabase.PrepareAsync(sampleDirectory, sampleDll);
 var hostEnvironment = new Dictionary<string, string> { ["ConnectionString"] = database.ConnectionString };
 
-// The sample without its audit app: every write of the sample's would also write an audit row in a second database,
-// work the hand-written targets do not do.
+// The sample without its audit app and welcome mails: every write of the sample's would also write an audit row in a
+// second database and POST /users a job, work the hand-written targets do not do.
 var fwk = new Target("fwk", sampleDll, sampleDirectory, new Dictionary<string, string>(BenchDatabase.SampleEnvironment)
 {
     ["FWK_APPS__ACTIVE"] = "Sample.Home, Sample.Users, Sample.Cars",
+    ["FWK_USERS__WELCOME_MAIL"] = "false",
 }, "FWK_NETWORKING__URLS");
+
+// What enqueueing costs a request: the same sample with POST /users enqueueing its welcome mail (workers off, so only
+// the enqueue is measured).
+var fwkEnqueue = fwk with
+{
+    Name = Report.FwkEnqueue,
+    Environment = new Dictionary<string, string>(fwk.Environment) { ["FWK_USERS__WELCOME_MAIL"] = "true", ["FWK_JOBS__ENABLED"] = "false" },
+};
 var baseline = new Target(Report.Baseline, Built("benchmarks/Baseline", "Baseline"), root, hostEnvironment, "ASPNETCORE_URLS");
 var raw = new Target(Report.Raw, Built("benchmarks/RawNpgsql", "RawNpgsql"), root, hostEnvironment, "ASPNETCORE_URLS");
 
@@ -58,7 +67,7 @@ if (options.ColdOnly)
 Console.Error.WriteLine($"Load: {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s over {options.Generations} process generation(s), {options.Connections} connections…");
 List<RunningApp> StartTargets() => options.Quick
     ? [baseline.Start(8101), fwk.Start(8103)]
-    : [baseline.Start(8101), (baseline with { Name = Report.BaselineCopy }).Start(8102), fwk.Start(8103), raw.Start(8104)];
+    : [baseline.Start(8101), (baseline with { Name = Report.BaselineCopy }).Start(8102), fwk.Start(8103), raw.Start(8104), fwkEnqueue.Start(8105)];
 var scripts = Directory.CreateTempSubdirectory("fwk-bench-").FullName;
 var (results, memory) = await LoadRounds.RunAsync(Scenario.All(database.UserIds, scripts), StartTargets, options);
 Directory.Delete(scripts, recursive: true);

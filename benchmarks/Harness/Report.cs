@@ -14,6 +14,7 @@ internal static class Report
     public const string Baseline = "baseline (EF)";
     public const string BaselineCopy = "baseline A/A";
     public const string Raw = "raw Npgsql";
+    public const string FwkEnqueue = "fwk+enqueue";
 
     /// <summary>The load table; ratios are to <paramref name="baseline"/>, the A/A spread is how far <paramref name="copy"/> landed from it.</summary>
     public static void PrintLoad(

@@ -16,14 +16,18 @@ internal static class UserHandlers
     public static async Task<IResult> GetAsync(int id, ReadSession db, CancellationToken cancellationToken) =>
         Respond.Success(await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken));
 
-    public static async Task<IResult> CreateAsync(UserInput input, Session db, JobQueue jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateAsync(UserInput input, Session db, JobQueue jobs, UsersSettings settings, CancellationToken cancellationToken)
     {
         var user = new User { Name = input.Name!, Email = input.Email! };
         db.Add(user);
 
         // Made once the user is saved (its id known), stored in the same transaction: no user without their mail, or
         // mail without its user.
-        jobs.Enqueue(() => new WelcomeMail(user.Id));
+        if (settings.WelcomeMail)
+        {
+            jobs.Enqueue(() => new WelcomeMail(user.Id));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Respond.Created(user, $"/users/{user.Id}");
     }

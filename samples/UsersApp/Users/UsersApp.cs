@@ -8,7 +8,8 @@ namespace Sample.Users;
 /// <summary>Users: CRUD on <c>/users</c>, error 1101 for a missing user, and two seed users for <c>init_project</c>.</summary>
 public sealed class UsersApp : IApp
 {
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddSingleton<MailSender>();
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<MailSender>().AddSingleton(UsersSettings.Read(configuration));
 
     /// <summary>Answered with 404 when a user id does not exist.</summary>
     public const int UserNotFound = 1101;
