@@ -13,6 +13,13 @@ internal sealed record BindSettings
     /// <summary>The <c>host</c> value that selects the managed local cluster.</summary>
     public const string LocalHost = "local";
 
+    /// <summary>The keys of <c>[database]</c> and <c>[database.NAME]</c>, declared in <see cref="FwkApplication.Settings"/>.</summary>
+    public static readonly string[] Keys =
+    [
+        "host", "port", "name", "username", "password", "pool_size", "command_timeout", "auto_prepare", "reset_on_close",
+        "retry_on_failure", "migrate_on_startup", "idempotency_expiry", "max_page_size", "replicas",
+    ];
+
     /// <summary>The bind's name: <c>default</c> for <c>[database]</c>, else the NAME of <c>[database.NAME]</c>.</summary>
     public required string Bind { get; init; }
 

@@ -85,6 +85,13 @@ public sealed partial class FwkApplication : IAsyncDisposable
     /// <summary>The command-line verbs; add your own here.</summary>
     public VerbRegistry Verbs { get; }
 
+    /// <summary>
+    /// The config.ini sections and keys the framework and its packages read: a package declares its own section here
+    /// (<c>app.Settings.Declare("jobs", "enabled", "workers")</c>) before the project runs. A key of a declared section
+    /// that is not declared stops startup ("did you mean …?"); an undeclared section is a warning.
+    /// </summary>
+    public KnownSettings Settings { get; } = KnownSettings.Framework();
+
     /// <summary>The built application's services; available once <see cref="StartAsync"/> (or a verb) has built it.</summary>
     public IServiceProvider ServiceProvider => (_app ?? throw new InvalidOperationException("The application is not built yet.")).Services;
 
