@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -15,7 +16,7 @@ namespace Fwk.Db;
 /// (never a value), are logged once at information level, and answer the app's own code for a constraint an app mapped
 /// (<see cref="ErrorRegistry.MapConstraint"/>). Runs before the framework's catch-all.
 /// </summary>
-internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseExceptionHandler> logger, ErrorCatalog errors, DatabaseBinds binds) : IExceptionHandler
+internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseExceptionHandler> logger, ErrorCatalog errors) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
         object? data = null;
         if (Find<PostgresException>(exception) is { } postgres)
         {
+            var binds = httpContext.RequestServices.GetRequiredService<DatabaseBinds>();
             var violation = ConstraintViolation.Describe(postgres, binds.All.Select(b => b.RuntimeModel));
             code = Refine(code.Value, postgres, violation, exception);
             data = code == ErrorCodes.ValidationFailed && errors.CodeForConstraint(violation.Constraint) is null

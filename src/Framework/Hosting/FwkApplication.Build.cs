@@ -108,6 +108,7 @@ public sealed partial class FwkApplication
         });
         services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         _builder.Logging.SetMinimumLevel(settings.LogLevel);
+        _builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= settings.LogLevel && !(_hostStarting && level >= LogLevel.Error));
         foreach (var (category, level) in settings.LogCategories)
         {
             _builder.Logging.AddFilter(category, level);

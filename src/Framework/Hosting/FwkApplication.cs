@@ -29,6 +29,7 @@ public sealed partial class FwkApplication : IAsyncDisposable
     private AppCatalog? _catalog;
     private WebApplication? _app;
     private bool _shutdownRan;
+    private volatile bool _hostStarting;
 
     private readonly HostOverrides? _overrides;
 
