@@ -124,6 +124,10 @@ public sealed partial class FwkApplication
 
         await _app!.WaitForShutdownAsync();
         await RunShutdownHooksAsync();
+
+        // The console logger writes on a queue of its own thread: disposing the services flushes what the shutdown hooks
+        // logged before the process exits (Program returns right after this).
+        await DisposeAppAsync();
         return 0;
     }
 

@@ -30,6 +30,7 @@ public sealed partial class FwkApplication : IAsyncDisposable
     private WebApplication? _app;
     private bool _shutdownRan;
     private volatile bool _hostStarting;
+    private bool _appDisposed;
 
     private readonly HostOverrides? _overrides;
 
@@ -149,10 +150,14 @@ public sealed partial class FwkApplication : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAppAsync();
+
+    // Once: serving disposes the app itself after its shutdown hooks, and its owner may dispose it again.
+    private async ValueTask DisposeAppAsync()
     {
-        if (_app is not null)
+        if (_app is not null && !_appDisposed)
         {
+            _appDisposed = true;
             await _app.DisposeAsync();
         }
     }
