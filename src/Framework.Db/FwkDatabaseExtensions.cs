@@ -20,6 +20,7 @@ public static class FwkDatabaseExtensions
     public static FwkApplication UseDatabase(this FwkApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Settings.Declare("database", BindSettings.Keys).Declare("database.*", BindSettings.Keys);
         EngineWarmUp.Start(app);
 
         var services = app.Services;

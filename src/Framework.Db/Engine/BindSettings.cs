@@ -13,6 +13,13 @@ internal sealed record BindSettings
     /// <summary>The <c>host</c> value that selects the managed local cluster.</summary>
     public const string LocalHost = "local";
 
+    /// <summary>The keys of <c>[database]</c> and <c>[database.NAME]</c>, declared in <see cref="FwkApplication.Settings"/>.</summary>
+    public static readonly string[] Keys =
+    [
+        "host", "port", "name", "username", "password", "pool_size", "command_timeout", "auto_prepare", "reset_on_close",
+        "retry_on_failure", "migrate_on_startup", "idempotency_expiry", "max_page_size", "replicas",
+    ];
+
     /// <summary>The bind's name: <c>default</c> for <c>[database]</c>, else the NAME of <c>[database.NAME]</c>.</summary>
     public required string Bind { get; init; }
 
@@ -56,6 +63,9 @@ internal sealed record BindSettings
 
     /// <summary><c>idempotency_expiry</c>: how long a stored <c>Idempotency-Key</c> response is played again. Default 24 hours.</summary>
     public required TimeSpan IdempotencyExpiry { get; init; }
+
+    /// <summary><c>max_page_size</c>: the most rows <see cref="ReadSession.PageAsync{T}"/> returns. Default 100.</summary>
+    public int MaxPageSize { get; init; } = ReadSession.DefaultMaxPageSize;
 
     /// <summary><c>replicas</c>: standby servers (<c>host:port</c>, comma separated) that read sessions prefer.</summary>
     public required IReadOnlyList<string> Replicas { get; init; }
@@ -102,6 +112,7 @@ internal sealed record BindSettings
             RetryOnFailure = config.Bool(section, "retry_on_failure", fallback: true),
             MigrateOnStartup = config.Bool(section, "migrate_on_startup", fallback: false),
             IdempotencyExpiry = config.Seconds(section, "idempotency_expiry") ?? TimeSpan.FromHours(24),
+            MaxPageSize = config.Int(section, "max_page_size", ReadSession.DefaultMaxPageSize, min: 1, max: 100_000),
             Replicas = replicas,
         };
     }

@@ -2,17 +2,21 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Fwk.Db;
 
 /// <summary>
-/// Answers database failures with the right envelope, never a 500 or a 200: conflicts (unique, foreign key, exclusion,
-/// concurrency token) are 1008 (409), text PostgreSQL cannot store is 1005 (400), other constraint and value errors are
-/// 1002 (400), and a database that stays unreachable after retries is 1009 (503). Runs before the framework's catch-all.
+/// Answers database failures with the right envelope, never a 500 or a 200: a unique or exclusion violation, a row still
+/// referenced by a foreign key, or a concurrency token is 1008 (409); a row that refers to a missing one is 1015 (409);
+/// text PostgreSQL cannot store is 1005 (400); other constraint and value errors are 1002 (400); a database that stays
+/// unreachable after retries is 1009 (503). Constraint violations name the constraint and its columns in <c>data</c>
+/// (never a value), are logged once at information level, and answer the app's own code for a constraint an app mapped
+/// (<see cref="ErrorRegistry.MapConstraint"/>). Runs before the framework's catch-all.
 /// </summary>
-internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseExceptionHandler> logger, ErrorCatalog errors) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,21 +26,52 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
             return false;
         }
 
-        var postgres = Find<PostgresException>(exception);
+        var request = httpContext.Request;
         if (code == ErrorCodes.DatabaseUnavailable)
         {
-            LogUnavailable(logger, exception, httpContext.Request.Path);
+            LogUnavailable(logger, exception, request.Path);
+            await Respond.Error(code.Value).ExecuteAsync(httpContext);
+            return true;
+        }
+
+        object? data = null;
+        if (Find<PostgresException>(exception) is { } postgres)
+        {
+            var binds = httpContext.RequestServices.GetRequiredService<DatabaseBinds>();
+            var violation = ConstraintViolation.Describe(postgres, binds.All.Select(b => b.RuntimeModel));
+            code = Refine(code.Value, postgres, violation, exception);
+            data = code == ErrorCodes.ValidationFailed && errors.CodeForConstraint(violation.Constraint) is null
+                ? new Dictionary<string, string[]> { [postgres.ColumnName ?? postgres.ConstraintName ?? "database"] = [postgres.MessageText] }
+                : violation.Data;
+            code = errors.CodeForConstraint(violation.Constraint) ?? code;
+            LogViolation(logger, request.Method, request.Path, postgres.SqlState, violation.Constraint, violation.Columns, violation.Table, code.Value);
         }
         else
         {
-            LogRejected(logger, code.Value, postgres?.SqlState, httpContext.Request.Path);
+            LogConcurrency(logger, request.Method, request.Path, code.Value);
         }
 
-        var data = postgres is not null && code == ErrorCodes.ValidationFailed
-            ? new Dictionary<string, string[]> { [postgres.ColumnName ?? postgres.ConstraintName ?? "database"] = [postgres.MessageText] }
-            : null;
         await Respond.ErrorWithData(code.Value, data).ExecuteAsync(httpContext);
         return true;
+    }
+
+    // A foreign key violation is either a row referring to one that does not exist (insert or update of the referring row:
+    // 1015) or a row still referenced that is deleted or rekeyed (1008). PostgreSQL reports both on the referring table;
+    // the saved entries (a principal being deleted) or the server's message tell them apart.
+    private static int Refine(int code, PostgresException postgres, ConstraintViolation violation, Exception exception)
+    {
+        if (postgres.SqlState != PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return code;
+        }
+
+        var principal = violation.ForeignKey?.PrincipalEntityType.ClrType;
+        var stillReferenced = (exception as DbUpdateException)?.Entries.Any(e =>
+                e.State is EntityState.Deleted or EntityState.Modified && (principal is null || principal.IsInstanceOfType(e.Entity)))
+            ?? false;
+        stillReferenced = stillReferenced && principal is not null
+            || postgres.MessageText.StartsWith("update or delete on table", StringComparison.Ordinal);
+        return stillReferenced ? ErrorCodes.Conflict : ErrorCodes.RelatedRecordMissing;
     }
 
     /// <summary>The error code for a database failure, or <see langword="null"/> when it is not one.</summary>
@@ -85,6 +120,10 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Path}.")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The database rejected the changes of {Path} (error {Code}, SQLSTATE {SqlState}).")]
-    private static partial void LogRejected(ILogger logger, int code, string? sqlState, PathString path);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The database rejected {Method} {Path}: SQLSTATE {SqlState}, constraint {Constraint} (columns: {Columns}) of table {Table}; answered {Code}.")]
+    private static partial void LogViolation(ILogger logger, string method, PathString path, string sqlState, string? constraint, IReadOnlyList<string> columns, string? table, int code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database rejected {Method} {Path}: a row it saves changed or vanished since it was read; answered {Code}.")]
+    private static partial void LogConcurrency(ILogger logger, string method, PathString path, int code);
 }

@@ -54,21 +54,42 @@ public sealed class ReadSession : IAsyncDisposable, IDisposable
         where T : class =>
         await Context.Set<T>().FindAsync(key as object[] ?? [key], cancellationToken) ?? throw new FwkException(errorCode, key);
 
+    /// <summary>The page size of <see cref="PageAsync"/> when no limit is given: 20 rows.</summary>
+    public const int DefaultPageSize = 20;
+
     /// <summary>
-    /// The rows of <typeparamref name="T"/> in key order from <paramref name="offset"/> (0 or more), at most
-    /// <paramref name="limit"/> (1 or more), and the table's total count. A plain table is read in one round trip of two
-    /// prepared statements written from the model; other models through EF Core. For filtered or sorted lists, query
-    /// <see cref="Set{T}"/>.
+    /// The most rows <see cref="PageAsync"/> returns unless <c>[database] max_page_size</c> (or the bind's own section) says
+    /// otherwise: 100. A larger limit is cut down to it, so a client cannot ask for a whole table.
     /// </summary>
-    public Task<Page<T>> PageAsync<T>(int offset, int limit, CancellationToken cancellationToken = default)
+    public const int DefaultMaxPageSize = 100;
+
+    /// <summary>The most rows one page has on this bind: <c>max_page_size</c>, default <see cref="DefaultMaxPageSize"/>.</summary>
+    public int MaxPageSize => _bind.Settings.MaxPageSize;
+
+    /// <summary>
+    /// The rows of <typeparamref name="T"/> in key order from <paramref name="offset"/>, at most <paramref name="limit"/>
+    /// (default <see cref="DefaultPageSize"/>; one larger than <see cref="MaxPageSize"/> is cut down to it), and the table's
+    /// total count. An <paramref name="offset"/> below 0 or a <paramref name="limit"/> below 1 throws
+    /// <see cref="FwkException"/> 1002 naming the field (<c>{"limit": ["…"]}</c>), answered as 400 — pass the query values
+    /// straight through. A plain table is read in one round trip of two prepared statements written from the model; other
+    /// models through EF Core. For filtered or sorted lists, query <see cref="Set{T}"/>.
+    /// </summary>
+    public Task<Page<T>> PageAsync<T>(int offset = 0, int limit = DefaultPageSize, CancellationToken cancellationToken = default)
         where T : class
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (offset < 0 || limit < 1)
+        {
+            throw InvalidPaging(offset < 0 ? "offset" : "limit", offset < 0 ? $"must be 0 or more, not {offset}" : $"must be 1 or more, not {limit}");
+        }
+
+        limit = Math.Min(limit, MaxPageSize);
         return TableReader<T>.For(_bind.RuntimeModel) is { } reader
             ? reader.PageAsync(this, offset, limit, cancellationToken)
             : PageThroughEfCoreAsync<T>(offset, limit, cancellationToken);
     }
+
+    private static FwkException InvalidPaging(string field, string message) =>
+        new(ErrorCodes.ValidationFailed) { Details = new Dictionary<string, string[]> { [field] = [$"The {field} {message}."] } };
 
     private async Task<Page<T>> PageThroughEfCoreAsync<T>(int offset, int limit, CancellationToken cancellationToken)
         where T : class

@@ -34,6 +34,7 @@ internal static class IniFileScanner
 
                 section = line[1..^1].Trim();
                 sections.Add(section);
+                locations.RecordSection(section, $"{fileName}, line {lineNumber}");
                 continue;
             }
 

@@ -15,6 +15,7 @@ internal sealed class ErrorCatalog
     public const int LastReserved = 1099;
 
     private readonly Dictionary<int, ErrorDefinition> _definitions = [];
+    private readonly Dictionary<string, (int Code, string Owner)> _constraints = new(StringComparer.Ordinal);
 
     public ErrorCatalog()
     {
@@ -33,7 +34,26 @@ internal sealed class ErrorCatalog
         Add(new(ErrorCodes.RequestLineTooLong, "Request line too long", 414, FrameworkOwner));
         Add(new(ErrorCodes.RequestHeadersTooLarge, "Request headers too large", 431, FrameworkOwner));
         Add(new(ErrorCodes.MalformedRequest, "Malformed request", 400, FrameworkOwner));
+        Add(new(ErrorCodes.RelatedRecordMissing, "Related record does not exist", 409, FrameworkOwner));
     }
+
+    /// <summary>Answers a violation of the database constraint <paramref name="constraint"/> with <paramref name="code"/>.</summary>
+    public void MapConstraint(string constraint, int code, string owner)
+    {
+        if (!_definitions.ContainsKey(code))
+        {
+            throw new InvalidOperationException($"'{owner}' maps constraint '{constraint}' to error code {code}, which is not registered; add the code first.");
+        }
+
+        if (!_constraints.TryAdd(constraint, (code, owner)))
+        {
+            throw new InvalidOperationException($"Constraint '{constraint}' is mapped twice: by '{_constraints[constraint].Owner}' and by '{owner}'.");
+        }
+    }
+
+    /// <summary>The code an app mapped <paramref name="constraint"/> to, if any.</summary>
+    public int? CodeForConstraint(string? constraint) =>
+        constraint is not null && _constraints.TryGetValue(constraint, out var mapped) ? mapped.Code : null;
 
     /// <summary>Adds a code; a code registered twice stops startup naming both owners.</summary>
     public void Add(ErrorDefinition definition)

@@ -30,7 +30,10 @@ public static class ErrorCodes
     /// <summary>415: the content type is not one the endpoint accepts.</summary>
     public const int UnsupportedContentType = 1007;
 
-    /// <summary>409: a database conflict (unique or foreign key violation, concurrency token).</summary>
+    /// <summary>
+    /// 409: a database conflict: a unique or exclusion violation, a row still referenced by another table's foreign key, or
+    /// a concurrency token. <c>data</c> names the constraint and its columns when the database says which.
+    /// </summary>
     public const int Conflict = 1008;
 
     /// <summary>503: the database is unavailable after retries.</summary>
@@ -50,4 +53,10 @@ public static class ErrorCodes
 
     /// <summary>400: the server could not read the request itself (a malformed request line or header, no Host header).</summary>
     public const int MalformedRequest = 1014;
+
+    /// <summary>
+    /// 409: a row refers (by foreign key) to a row that does not exist, e.g. a car whose <c>user_id</c> is no user.
+    /// <c>data</c> names the constraint and its columns.
+    /// </summary>
+    public const int RelatedRecordMissing = 1015;
 }

@@ -30,4 +30,18 @@ public sealed class ErrorRegistry
         _catalog.Add(new ErrorDefinition(code, messageTemplate, status, _owner));
         return this;
     }
+
+    /// <summary>
+    /// Answers a violation of the database constraint named <paramref name="constraint"/> (a unique index, a foreign key, a
+    /// check or exclusion constraint, as PostgreSQL names it, e.g. <c>ix_users_email</c>) with <paramref name="code"/>
+    /// instead of the built-in 1008 / 1015 / 1002, with the same <c>data</c> (<c>{"constraint":…,"columns":[…]}</c>).
+    /// The code must be registered already (by this app with <see cref="Add"/>, or a built-in one); a constraint mapped by
+    /// two apps stops startup naming both. Used by Fwk.Db's error handling.
+    /// </summary>
+    public ErrorRegistry MapConstraint(string constraint, int code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(constraint);
+        _catalog.MapConstraint(constraint, code, _owner);
+        return this;
+    }
 }

@@ -25,6 +25,7 @@ public sealed partial class FwkApplication
         }
 
         var settings = _settings ?? throw _configurationError!;
+        SettingsCheck.ThrowOnUnknownKeys(Settings, _locations);
         var catalog = ResolveApps(settings);
         foreach (var app in catalog.Apps)
         {
@@ -34,6 +35,12 @@ public sealed partial class FwkApplication
         AddFrameworkServices(settings, catalog);
         _overrides?.Configure?.Invoke(this);
         var webApp = _builder.Build();
+        var configurationLog = webApp.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fwk.Configuration");
+        foreach (var warning in SettingsCheck.UnknownSections(Settings, _locations))
+        {
+            configurationLog.LogWarning("{Warning}", warning);
+        }
+
         try
         {
             ConfigureApps(webApp, catalog);
@@ -101,6 +108,7 @@ public sealed partial class FwkApplication
         });
         services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         _builder.Logging.SetMinimumLevel(settings.LogLevel);
+        _builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= settings.LogLevel && !(_hostStarting && level >= LogLevel.Error));
         foreach (var (category, level) in settings.LogCategories)
         {
             _builder.Logging.AddFilter(category, level);

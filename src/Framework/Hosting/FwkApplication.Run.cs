@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,16 @@ public sealed partial class FwkApplication
             }
         }
 
-        await app.StartAsync(cancellationToken);
+        // The host logs a failure to start (a port in use, …) with its stack; the caller gets the exception itself.
+        _hostStarting = true;
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        finally
+        {
+            _hostStarting = false;
+        }
     }
 
     /// <summary>Stops the server (waiting for in-flight requests), then runs the shutdown hooks once: apps in reverse order, framework last.</summary>
@@ -108,13 +118,30 @@ public sealed partial class FwkApplication
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await context.Error.WriteLineAsync($"Startup failed: {exception.Message}");
+            await context.Error.WriteLineAsync($"Startup failed: {DescribeStartupFailure(exception)}");
             return 1;
         }
 
         await _app!.WaitForShutdownAsync();
         await RunShutdownHooksAsync();
+
+        // The console logger writes on a queue of its own thread: disposing the services flushes what the shutdown hooks
+        // logged before the process exits (Program returns right after this).
+        await DisposeAppAsync();
         return 0;
+    }
+
+    // Kestrel's "Failed to bind to address http://127.0.0.1:8000: address already in use." names neither the setting nor
+    // what to do.
+    private string DescribeStartupFailure(Exception exception)
+    {
+        if (exception is IOException { InnerException: AddressInUseException } && exception.Message.IndexOf("address ", StringComparison.Ordinal) is >= 0 and var at)
+        {
+            var address = exception.Message[(at + "address ".Length)..].Split(": ", 2)[0];
+            return $"[networking] urls: {address} is already in use by another process ({_locations.Describe("networking", "urls")}).";
+        }
+
+        return exception.Message;
     }
 
     private async Task RunShutdownHooksAsync()

@@ -29,6 +29,8 @@ public sealed partial class FwkApplication : IAsyncDisposable
     private AppCatalog? _catalog;
     private WebApplication? _app;
     private bool _shutdownRan;
+    private volatile bool _hostStarting;
+    private bool _appDisposed;
 
     private readonly HostOverrides? _overrides;
 
@@ -84,6 +86,13 @@ public sealed partial class FwkApplication : IAsyncDisposable
 
     /// <summary>The command-line verbs; add your own here.</summary>
     public VerbRegistry Verbs { get; }
+
+    /// <summary>
+    /// The config.ini sections and keys the framework and its packages read: a package declares its own section here
+    /// (<c>app.Settings.Declare("jobs", "enabled", "workers")</c>) before the project runs. A key of a declared section
+    /// that is not declared stops startup ("did you mean …?"); an undeclared section is a warning.
+    /// </summary>
+    public KnownSettings Settings { get; } = KnownSettings.Framework();
 
     /// <summary>The built application's services; available once <see cref="StartAsync"/> (or a verb) has built it.</summary>
     public IServiceProvider ServiceProvider => (_app ?? throw new InvalidOperationException("The application is not built yet.")).Services;
@@ -141,10 +150,14 @@ public sealed partial class FwkApplication : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAppAsync();
+
+    // Once: serving disposes the app itself after its shutdown hooks, and its owner may dispose it again.
+    private async ValueTask DisposeAppAsync()
     {
-        if (_app is not null)
+        if (_app is not null && !_appDisposed)
         {
+            _appDisposed = true;
             await _app.DisposeAsync();
         }
     }

@@ -7,7 +7,8 @@ namespace Fwk;
 /// <summary>
 /// Wraps every app route handler: a plain return value goes out in the success envelope, and success_response or
 /// exception_response runs after the handler and before the result is written, so hooks (e.g. the database save)
-/// can still change the response. Error results (status 400 and above) count as exception responses.
+/// can still change the response. Error results (status 400 and above) count as exception responses, and so does a
+/// request whose parameters failed to bind (code 1002, see <see cref="BindingFailures"/>): it never answers 2xx.
 /// </summary>
 internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
 {
@@ -24,6 +25,15 @@ internal sealed class ResponseHooksFilter(HookStore hooks) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         object? result;
+        if (context.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            // A route, query or header value did not convert and binding answered 400 without throwing (the request
+            // delegate generator does so): the handler must not run, and the answer names the value.
+            result = BindingFailures.Describe(context.HttpContext);
+            await RaiseAsync(ExceptionHandlers, Events.ExceptionResponse, context.HttpContext, result);
+            return result;
+        }
+
         try
         {
             result = await next(context);

@@ -40,11 +40,11 @@ public sealed class DatabaseErrorTests(PostgresFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Save_WhenForeignKeyViolation_Answers409Code1008()
+    public async Task Save_WhenForeignKeyOwnerIsMissing_Answers409Code1015()
     {
         var response = await Project.Client.PostAsync("/books", Envelope.Json(new { title = "Orphan", author_id = 424_242 }));
 
-        await Envelope.AssertErrorAsync(response, HttpStatusCode.Conflict, ErrorCodes.Conflict);
+        await Envelope.AssertErrorAsync(response, HttpStatusCode.Conflict, ErrorCodes.RelatedRecordMissing);
         Assert.Equal(0L, await Project.ScalarAsync<long>("select count(*) from books"));
     }
 

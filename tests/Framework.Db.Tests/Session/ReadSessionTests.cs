@@ -44,6 +44,40 @@ public sealed class ReadSessionTests(PostgresFixture fixture)
         Assert.Empty(Names(past));
     }
 
+    [Theory]
+    [InlineData("/shelves?offset=0&limit=-1", "limit")]
+    [InlineData("/shelves?offset=0&limit=0", "limit")]
+    [InlineData("/shelves?offset=-1&limit=5", "offset")]
+    [InlineData("/panels?offset=0&limit=-1", "limit")]
+    [InlineData("/panels?offset=-5&limit=5", "offset")]
+    public async Task PageAsync_WhenOffsetNegativeOrLimitBelowOne_Answers1002NamingTheField(string path, string field)
+    {
+        await using var project = await StartAsync("read_bad_page");
+
+        var root = await Envelope.AssertErrorAsync(await project.Client.GetAsync(path), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+
+        var data = root.GetProperty("data");
+        Assert.Equal([field], data.EnumerateObject().Select(p => p.Name));
+        Assert.Contains(field, Assert.Single(data.GetProperty(field).EnumerateArray()).GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/shelves", "", 100)]
+    [InlineData("/panels", "", 100)]
+    [InlineData("/shelves", "max_page_size = 7", 7)]
+    [InlineData("/panels", "max_page_size = 7", 7)]
+    public async Task PageAsync_WhenLimitIsAboveTheMaximum_ReturnsAtMostMaxPageSizeRows(string path, string databaseLines, int expected)
+    {
+        await using var project = await StartAsync("read_cap", databaseLines);
+        await project.ScalarAsync<int>("insert into shelves (name, added_at) select 's' || n, now() from generate_series(1, 150) n returning 0");
+        await project.ScalarAsync<int>("insert into panel (finish) select 'Oak' from generate_series(1, 150) returning 0");
+
+        var page = await Envelope.AssertSuccessDataAsync(await project.Client.GetAsync(path + "?offset=0&limit=1000000"));
+
+        Assert.Equal(150, page.GetProperty("count").GetInt64());
+        Assert.Equal(expected, page.GetProperty("items").GetArrayLength());
+    }
+
     [Fact]
     public async Task TableReader_SelectsTheColumnsInTheOrderTheTableStoresThem()
     {
@@ -100,9 +134,9 @@ public sealed class ReadSessionTests(PostgresFixture fixture)
 
     private static IEnumerable<string?> Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("name").GetString());
 
-    private async Task<DbTestProject> StartAsync(string prefix)
+    private async Task<DbTestProject> StartAsync(string prefix, string databaseLines = "")
     {
-        var project = new DbTestProject(fixture, await fixture.CreateDatabaseAsync(prefix)).Add<ShelfApp>();
+        var project = new DbTestProject(fixture, await fixture.CreateDatabaseAsync(prefix), databaseLines).Add<ShelfApp>();
         try
         {
             Assert.Equal(0, await project.RunAsync("create_db"));

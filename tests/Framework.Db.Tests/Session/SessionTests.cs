@@ -35,7 +35,7 @@ public sealed class SessionTests(PostgresFixture fixture)
         Assert.True(only.GetProperty("favorite").GetBoolean());
 
         // The key from the authors table to the books table holds too.
-        await Envelope.AssertErrorAsync(await project.Client.PutAsync($"/authors/{authorId}/favorite/999999", null), HttpStatusCode.Conflict, ErrorCodes.Conflict);
+        await Envelope.AssertErrorAsync(await project.Client.PutAsync($"/authors/{authorId}/favorite/999999", null), HttpStatusCode.Conflict, ErrorCodes.RelatedRecordMissing);
         Assert.Equal(bookId, await project.ScalarAsync<int>($"select favorite_book_id from authors where id = {authorId}"));
     }
 

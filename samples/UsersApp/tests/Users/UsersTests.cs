@@ -72,6 +72,25 @@ public sealed class UsersTests(FwkTestDatabase database) : IClassFixture<FwkTest
         Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
     }
 
+    [Theory]
+    [InlineData("/users?limit=abc")]
+    [InlineData("/users?limit=1&limit=2")]
+    [InlineData("/users?limit=1;DROP TABLE users")]
+    [InlineData("/users?offset=x")]
+    public async Task List_WhenPagingDoesNotBind_Answers1002NamingTheParameter(string path)
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+        var response = await app.Client.GetAsync(path);
+        var error = await response.ReadErrorAsync();
+
+        Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed), (error.Status, error.Code));
+        var field = Assert.Single(error.Fields);
+        Assert.Equal(path.Contains("offset", StringComparison.Ordinal) ? "offset" : "limit", field.Key);
+        Assert.NotEmpty(field.Value);
+        Assert.Equal(0, await app.WithSessionAsync(db => db.Set<User>().CountAsync())); // the table is still there
+    }
+
     [Fact]
     public async Task PutAndPatch_ReplaceOrChangeOnlyWhatIsGiven_ThenDeleteRemoves()
     {
