@@ -20,6 +20,7 @@ public static class FwkJobsExtensions
     public static FwkApplication UseJobs(this FwkApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Settings.Declare(JobSettings.Section, JobSettings.Keys);
         var services = app.Services;
         services.AddSingleton(new JobCatalog());
         services.AddSingleton(sp => JobSettings.Read(sp.GetRequiredService<ConfigReader>()));

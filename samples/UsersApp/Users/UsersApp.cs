@@ -19,6 +19,7 @@ public sealed class UsersApp : IApp
         app.Models.Add<UserConfiguration>().Add<SentMailConfiguration>();
         app.Errors.Add(UserNotFound, "User '{0}' does not exist", StatusCodes.Status404NotFound);
         app.Init(SeedAsync);
+        app.Settings.Declare("users", "welcome_mail").Declare("mail", "delay_ms");
         app.Jobs.Handle<WelcomeMail>(SendWelcomeAsync);
 
         var users = app.Routes.MapGroup("/users").WithTags("users");

@@ -11,8 +11,9 @@ public sealed class AppBuilder
 {
     private readonly ActiveApp _app;
 
-    internal AppBuilder(ActiveApp app, IEndpointRouteBuilder routes, Hooks hooks, ErrorRegistry errors, IConfiguration configuration, IServiceProvider services)
+    internal AppBuilder(ActiveApp app, IEndpointRouteBuilder routes, Hooks hooks, ErrorRegistry errors, IConfiguration configuration, IServiceProvider services, KnownSettings settings)
     {
+        Settings = settings;
         _app = app;
         Routes = routes;
         Hooks = hooks;
@@ -38,6 +39,12 @@ public sealed class AppBuilder
 
     /// <summary>The project's configuration; apps read their own sections (e.g. <c>[mail]</c>) here.</summary>
     public IConfiguration Configuration { get; }
+
+    /// <summary>
+    /// Declares the config.ini sections the app reads (<c>app.Settings.Declare("mail", "host", "port")</c>): a misspelt key
+    /// of a declared section stops startup, and the section is not warned about as unknown.
+    /// </summary>
+    public KnownSettings Settings { get; }
 
     /// <summary>The application's services (the host is built when apps configure).</summary>
     public IServiceProvider Services { get; }

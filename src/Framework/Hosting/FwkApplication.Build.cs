@@ -25,7 +25,6 @@ public sealed partial class FwkApplication
         }
 
         var settings = _settings ?? throw _configurationError!;
-        SettingsCheck.ThrowOnUnknownKeys(Settings, _locations);
         var catalog = ResolveApps(settings);
         foreach (var app in catalog.Apps)
         {
@@ -35,15 +34,18 @@ public sealed partial class FwkApplication
         AddFrameworkServices(settings, catalog);
         _overrides?.Configure?.Invoke(this);
         var webApp = _builder.Build();
-        var configurationLog = webApp.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fwk.Configuration");
-        foreach (var warning in SettingsCheck.UnknownSections(Settings, _locations))
-        {
-            configurationLog.LogWarning("{Warning}", warning);
-        }
-
         try
         {
             ConfigureApps(webApp, catalog);
+
+            // After the apps, which declare their own sections (app.Settings) as they configure.
+            SettingsCheck.ThrowOnUnknownKeys(Settings, _locations);
+            var configurationLog = webApp.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fwk.Configuration");
+            foreach (var warning in SettingsCheck.UnknownSections(Settings, _locations))
+            {
+                configurationLog.LogWarning("{Warning}", warning);
+            }
+
             catalog.MarkConfigured();
             _hookStore.Freeze(HookRecorder);
             UsePipeline(webApp, settings);
@@ -72,7 +74,7 @@ public sealed partial class FwkApplication
             ((IEndpointConventionBuilder)routes).Add(AddFrameworkFilters);
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
             var hooks = new Hooks(_hookStore, app.Name, isFramework: false, webApp.Services);
-            app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services));
+            app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services, Settings));
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class ShopApp : IApp
     public void Configure(AppBuilder app)
     {
         app.Models.Add<Order>().Add<Receipt>();
+        app.Settings.Declare("shop", "recurring");
         app.Jobs.Handle<SendReceipt>((SendReceipt job, Session db) => { db.Add(new Receipt { OrderId = job.OrderId }); }, maxAttempts: 5);
         app.Jobs.Handle<Ping>((Ping job, Seen seen, JobInfo info) => seen.Add($"ping:{job.Text}:{info.Attempt}"));
         app.Jobs.Handle<Fail>((Fail job) => { throw new InvalidOperationException(job.Message); }, maxAttempts: 3);

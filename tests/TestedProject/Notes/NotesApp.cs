@@ -9,6 +9,7 @@ public sealed class NotesApp : IApp
 {
     public void Configure(AppBuilder app)
     {
+        app.Settings.Declare("notes", "tags");
         var tags = app.Configuration["notes:tags"] == "true";
         if (tags)
         {
