@@ -15,6 +15,7 @@ internal static class Report
     public const string BaselineCopy = "baseline A/A";
     public const string Raw = "raw Npgsql";
     public const string FwkEnqueue = "fwk+enqueue";
+    public const string FwkCopy = "fwk A/A";
 
     /// <summary>The load table; ratios are to <paramref name="baseline"/>, the A/A spread is how far <paramref name="copy"/> landed from it.</summary>
     public static void PrintLoad(
