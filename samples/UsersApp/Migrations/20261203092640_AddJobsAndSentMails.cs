@@ -77,8 +77,9 @@ namespace Sample.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_fwk_jobs_claim",
                 table: "fwk_jobs",
-                columns: new[] { "queue", "priority", "run_at", "id" },
-                filter: "state = 'available'");
+                columns: new[] { "priority", "run_at", "id" },
+                filter: "state = 'available'")
+                .Annotation("Npgsql:IndexInclude", new[] { "queue" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_fwk_jobs_finished_at",

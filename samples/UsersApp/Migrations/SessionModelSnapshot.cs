@@ -160,9 +160,11 @@ namespace Sample.Migrations
                         .HasDatabaseName("ix_fwk_jobs_unique_key")
                         .HasFilter("unique_key IS NOT NULL");
 
-                    b.HasIndex("Queue", "Priority", "RunAt", "Id")
+                    b.HasIndex("Priority", "RunAt", "Id")
                         .HasDatabaseName("ix_fwk_jobs_claim")
                         .HasFilter("state = 'available'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Priority", "RunAt", "Id"), new[] { "Queue" });
 
                     b.ToTable("fwk_jobs", (string)null);
                 });

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 namespace Fwk.Jobs;
 
 /// <summary>
-/// Inserts the next slot of every recurring job ahead of time (a job due at the slot), once a second, in every instance
-/// that works jobs: the slot's unique key makes it one row across all of them, so it runs once. Slots missed while no
-/// instance ran are not made up.
+/// Inserts the slots of every recurring job ahead of time (a job due at the slot), once a second, in every instance
+/// that works jobs: the slot's unique key makes it one row across all of them, so it runs once. Each pass inserts every
+/// slot after the last one it inserted up to <see cref="Ahead"/> from now, so a late timer tick skips none; slots missed
+/// while no instance ran (more than <see cref="Ahead"/> ago) are not made up.
 /// </summary>
 internal sealed partial class RecurringScheduler(JobCatalog catalog, JobStore store, ILogger<RecurringScheduler> logger)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Ahead = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, DateTime> _inserted = new(StringComparer.Ordinal);
 
@@ -39,20 +41,19 @@ internal sealed partial class RecurringScheduler(JobCatalog catalog, JobStore st
         var slots = new List<(RecurringJob Job, JobRecord Row)>();
         foreach (var job in catalog.Recurring)
         {
-            if (job.Schedule.GetNextOccurrence(now) is not { } slot || _inserted.GetValueOrDefault(job.Name) == slot)
+            var after = _inserted.TryGetValue(job.Name, out var last) && last > now - Ahead ? last : now - Ahead;
+            foreach (var slot in job.Schedule.GetOccurrences(after, now + Ahead, fromInclusive: false, toInclusive: true))
             {
-                continue;
+                slots.Add((job, new JobRecord
+                {
+                    Kind = job.Handler.Kind,
+                    Queue = job.Handler.Queue,
+                    Args = "null",
+                    MaxAttempts = job.Handler.MaxAttempts,
+                    RunAt = slot,
+                    UniqueKey = job.UniqueKey(slot),
+                }));
             }
-
-            slots.Add((job, new JobRecord
-            {
-                Kind = job.Handler.Kind,
-                Queue = job.Handler.Queue,
-                Args = "null",
-                MaxAttempts = job.Handler.MaxAttempts,
-                RunAt = slot,
-                UniqueKey = job.UniqueKey(slot),
-            }));
         }
 
         if (slots.Count == 0)
