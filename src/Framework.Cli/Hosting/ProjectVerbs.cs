@@ -37,7 +37,7 @@ internal static class ProjectVerbs
         jobs.Subcommands.Add(Verb("stats", "Count jobs by queue and state, with the oldest due job's wait.", ["jobs", "stats"]));
         jobs.Subcommands.Add(Verb("retry", "Run a discarded, cancelled or waiting job again now (one more attempt allowed).", ["jobs", "retry"], JobId()));
         jobs.Subcommands.Add(Verb("discard", "Cancel a job that has not started.", ["jobs", "discard"], JobId()));
-        jobs.Subcommands.Add(Verb("run-once", "Run every due job in the project's process, then exit.", ["jobs", "run-once"]));
+        jobs.Subcommands.Add(Verb("run-once", "Run every due job (and recurring slots of the last minute) in the project's process, then exit.", ["jobs", "run-once"]));
         root.Subcommands.Add(jobs);
         root.Subcommands.Add(AnyVerb());
     }

@@ -25,12 +25,14 @@ internal static class ProjectTemplates
     public static string Program() => """
         using Fwk;
         using Fwk.Db;
+        using Fwk.Jobs;
 
         var app = FwkApplication.Create(args);
 
         // ASP.NET Core's validation source generator registers this project's request models through this call.
         app.Services.AddValidation();
         app.UseDatabase();
+        app.UseJobs();   // background jobs, durable events and recurring jobs ([jobs] in config.ini)
         return await app.RunAsync();
 
         """;

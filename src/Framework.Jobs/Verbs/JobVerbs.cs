@@ -20,7 +20,7 @@ internal static class JobVerbs
         var id = new Argument<long>("id") { Description = "The job's id (see jobs list)." };
         verbs.Add("jobs retry", "Run a discarded, cancelled or waiting job again now (one more attempt allowed).", context => ChangeAsync(context, id, RetrySql, "queued to run now"), id);
         verbs.Add("jobs discard", "Cancel a job that has not started: it stays, as cancelled, until retention deletes it.", context => ChangeAsync(context, id, DiscardSql, "cancelled"), id);
-        verbs.Add("jobs run-once", "Run every due job in this process, then exit (for cron-style deployments and debugging).", RunOnceAsync);
+        verbs.Add("jobs run-once", "Run every due job in this process (recurring jobs whose slot fell in the last minute included), then exit (for cron-style deployments and debugging).", RunOnceAsync);
     }
 
     private const string RetrySql = """
@@ -100,6 +100,7 @@ internal static class JobVerbs
     private static async Task<int> RunOnceAsync(VerbContext context)
     {
         await DataSourceAsync(context);
+        await context.Services.GetRequiredService<RecurringScheduler>().InsertRecentSlotsAsync(CancellationToken.None);
         var runs = await context.Services.GetRequiredService<JobRunner>().DrainAsync();
         await TextTable.WriteAsync(
             context.Output,

@@ -35,6 +35,14 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
             Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
             Check(await Fwk(project, "db", "check", "--no-build"));
 
+            // The scaffold's UseJobs: the jobs tables came with the first migration, and the app's recurring job runs
+            // in `fwk jobs run-once` (its slot of the last minute), writing through the job's session.
+            var ran = Check(await Fwk(project, "jobs", "run-once", "--no-build")).StandardOutput;
+            Assert.Contains("every:tidy_notes", ran, StringComparison.Ordinal);
+            Assert.Contains("1 job(s) ran, 0 failed.", ran, StringComparison.Ordinal);
+            Assert.Matches(@"\d+ +every:tidy_notes +default +completed +1", Check(await Fwk(project, "jobs", "list", "--no-build")).StandardOutput);
+            Assert.Contains("completed", Check(await Fwk(project, "jobs", "stats", "--no-build")).StandardOutput, StringComparison.Ordinal);
+
             // Two processes upgrading at the same moment, five times: one applies the migrations, the other waits for
             // the lock, then finds nothing to do; both exit 0.
             for (var round = 0; round < 5; round++)
@@ -54,6 +62,8 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
 
     private static string NotesApp(bool withDone) => $$"""
         using Fwk;
+        using Fwk.Db;
+        using Fwk.Jobs;
         using Microsoft.EntityFrameworkCore;
         using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -77,7 +87,11 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
 
         public sealed class NotesApp : IApp
         {
-            public void Configure(AppBuilder app) => app.Models.Add<NoteConfiguration>();
+            public void Configure(AppBuilder app)
+            {
+                app.Models.Add<NoteConfiguration>();
+                app.Jobs.Every("tidy_notes", "* * * * *", (Session db) => { db.Add(new Note { Title = "tidied" }); });
+            }
         }
 
         """;

@@ -26,6 +26,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
         Assert.Contains("var app = FwkApplication.Create(args);", program, StringComparison.Ordinal);
         Assert.Contains("app.Services.AddValidation();", program, StringComparison.Ordinal);
         Assert.Contains("app.UseDatabase();", program, StringComparison.Ordinal);
+        Assert.Contains("app.UseJobs();", program, StringComparison.Ordinal);
         Assert.Contains("return await app.RunAsync();", program, StringComparison.Ordinal);
 
         var hello = Read("Hello/HelloApp.cs");

@@ -42,6 +42,25 @@ public sealed class JobDispatcherTests(FwkTestDatabase database, Xunit.Abstracti
     }
 
     [Fact]
+    public async Task Heartbeat_WhenJobsFinishedLongerAgoThanRetention_DeletesOnlyThose()
+    {
+        await using var web = await Shops.StartAsync(database);
+        await web.WithSessionAsync(db => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO fwk_jobs (kind, queue, priority, args, state, attempt, max_attempts, run_at, created_at, finished_at) VALUES
+                ('old_completed', 'default', 0, 'null', 'completed', 1, 3, now() - interval '3 days', now() - interval '3 days', now() - interval '2 days'),
+                ('old_discarded', 'default', 0, 'null', 'discarded', 3, 3, now() - interval '3 days', now() - interval '3 days', now() - interval '2 days'),
+                ('old_cancelled', 'default', 0, 'null', 'cancelled', 0, 3, now() - interval '3 days', now() - interval '3 days', now() - interval '2 days'),
+                ('new_completed', 'default', 0, 'null', 'completed', 1, 3, now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour'),
+                ('old_scheduled', 'default', 0, 'null', 'available', 0, 3, now() + interval '1 day', now() - interval '3 days', NULL)
+            """));
+
+        await using var worker = await Shops.InstanceOfAsync(web, database, ("jobs", "retention", "1d"), ("jobs", "heartbeat", "0.2"));
+
+        await Shops.EventuallyAsync(async () => (await web.JobsAsync()).Count == 2, "the jobs finished two days ago are deleted");
+        Assert.Equal(["new_completed", "old_scheduled"], (await web.JobsAsync()).Select(j => j.Kind));
+    }
+
+    [Fact]
     public async Task Complete_WhenTheJobWasTakenFromTheWorker_RollsBackWhatTheHandlerWrote()
     {
         await using var app = await Shops.StartAsync(database);
