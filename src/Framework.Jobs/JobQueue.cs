@@ -141,10 +141,7 @@ public sealed class JobQueue : IAsyncDisposable
         if (_afterSave.Count == 0)
         {
             _session.SavedChanges += AddAfterSave;
-            if (_session.Database.CurrentTransaction is null)
-            {
-                _session.Database.BeginTransaction();
-            }
+            _session.SaveInTransaction();
         }
 
         _afterSave.Add((NewRecord(handler, null, options), payload));

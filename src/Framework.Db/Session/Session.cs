@@ -40,6 +40,18 @@ public sealed class Session : DbContext
         where T : class =>
         await Set<T>().FindAsync([key], cancellationToken) ?? throw new FwkException(errorCode, key);
 
+    /// <summary>Set by <see cref="SaveInTransaction"/>; cleared when the session goes back to its pool.</summary>
+    internal bool TransactionRequired { get; private set; }
+
+    /// <summary>
+    /// Makes this session's next save open a transaction (asynchronously, when the save starts) that stays open until the
+    /// framework commits it with the request's other changes on success_response, or rolls it back after an error. For
+    /// code whose <see cref="DbContext.SavedChanges"/> handlers add rows that must commit with the saved ones (Fwk.Jobs'
+    /// payloads made from generated keys). Has no effect when a transaction is open already. Outside a request (a verb,
+    /// a scope of your own) commit it yourself with <c>Database.CommitTransactionAsync()</c>.
+    /// </summary>
+    public void SaveInTransaction() => TransactionRequired = true;
+
     /// <summary>The request this session belongs to, while it is rented; its saves raise <see cref="DbEvents.Saving"/> there.</summary>
     internal RequestSessions? Request { get; set; }
 
@@ -49,6 +61,13 @@ public sealed class Session : DbContext
     {
         WriteOutcomeUnknown = false;
         Request?.RaiseSavingAsync(this, default).AsTask().GetAwaiter().GetResult();
+        if (TransactionRequired && Database.CurrentTransaction is null)
+        {
+            Database.BeginTransaction();
+        }
+
+        Database.AutoSavepointsEnabled &= !TransactionRequired;
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -64,20 +83,28 @@ public sealed class Session : DbContext
             await request.RaiseSavingAsync(this, cancellationToken);
         }
 
+        if (TransactionRequired && Database.CurrentTransaction is null)
+        {
+            await Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        // A failed save fails the whole request, rolled back: EF Core's savepoint per save would only add round trips.
+        Database.AutoSavepointsEnabled &= !TransactionRequired;
+
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Returns the session to its pool (the framework does this when the request ends), detached from its request.</summary>
     public override ValueTask DisposeAsync()
     {
-        Request = null;
+        (Request, TransactionRequired) = (null, false);
         return base.DisposeAsync();
     }
 
     /// <inheritdoc cref="DisposeAsync"/>
     public override void Dispose()
     {
-        Request = null;
+        (Request, TransactionRequired) = (null, false);
         base.Dispose();
     }
 

@@ -3,7 +3,7 @@ namespace Fwk.Db;
 /// <summary>
 /// Saves a request's sessions on success_response (and after an app's init), before the response starts. One session
 /// with changes is saved as EF Core saves it (its own transaction, retried on transient failures). Several (more than
-/// one bind, a transaction already open, or handlers of <see cref="DbEvents.Saving"/> that may add changes to a later
+/// one bind, a transaction already open or asked for with <see cref="Session.SaveInTransaction"/>, or handlers of <see cref="DbEvents.Saving"/> that may add changes to a later
 /// bind) are saved inside one transaction each and committed in bind order only after every save succeeded: a failing
 /// save commits nothing anywhere. This is not a distributed transaction: a commit that fails after an earlier bind's
 /// commit succeeded leaves that earlier bind's changes in place. A session saved in a transaction is saved again while
@@ -23,7 +23,8 @@ internal static class SessionSaver
             return;
         }
 
-        if (count == 1 && hooks.Get(DbEvents.Saving).Length == 0 && sessions.Rented.First(NeedsSave) is { } only && only.Database.CurrentTransaction is null)
+        if (count == 1 && hooks.Get(DbEvents.Saving).Length == 0 && sessions.Rented.First(NeedsSave) is { } only && only.Database.CurrentTransaction is null
+            && !only.TransactionRequired)
         {
             await only.SaveChangesAsync(cancellationToken);
             return;
@@ -42,6 +43,9 @@ internal static class SessionSaver
             {
                 await session.Database.BeginTransactionAsync(cancellationToken);
             }
+
+            // A failing save commits nothing anywhere: EF Core's savepoint around each save would only add round trips.
+            session.Database.AutoSavepointsEnabled = false;
 
             // Handlers of the session's SavedChanges may add rows that need the keys just generated (Fwk.Jobs' payloads):
             // they are saved too, in the same transaction.

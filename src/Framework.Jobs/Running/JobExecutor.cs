@@ -58,6 +58,7 @@ internal sealed partial class JobExecutor(IServiceProvider services, JobCatalog 
     private async Task<JobRun> CompleteWithAsync(Session session, ClaimedJob job, Guid worker, CancellationToken cancellationToken)
     {
         var transaction = session.Database.CurrentTransaction ?? await session.Database.BeginTransactionAsync(cancellationToken);
+        session.Database.AutoSavepointsEnabled = false; // a failed save fails the job, all rolled back
         for (var round = 0; round < MaxSaveRounds && session.ChangeTracker.HasChanges(); round++)
         {
             await session.SaveChangesAsync(cancellationToken);
