@@ -35,7 +35,8 @@ public sealed class UsersApp : IApp
     // saved with the job's completion (exactly once); the mail itself may go twice after a crash (at least once).
     private static async Task SendWelcomeAsync(WelcomeMail mail, Session db, MailSender sender, CancellationToken cancellationToken)
     {
-        var user = await db.FindOr404Async<User>(mail.UserId, UserNotFound, cancellationToken);
+        var user = await db.Set<User>().SingleOrDefaultAsync(u => u.Email == mail.Email, cancellationToken)
+            ?? throw new FwkException(UserNotFound, mail.Email);
         var subject = $"Welcome, {user.Name}!";
         await sender.SendAsync(user.Email, subject, cancellationToken);
         db.Add(new SentMail { UserId = user.Id, Subject = subject, SentAt = DateTime.UtcNow });

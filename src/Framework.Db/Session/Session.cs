@@ -66,7 +66,7 @@ public sealed class Session : DbContext
             Database.BeginTransaction();
         }
 
-        Database.AutoSavepointsEnabled &= !TransactionRequired;
+        PrepareSave();
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -88,10 +88,19 @@ public sealed class Session : DbContext
             await Database.BeginTransactionAsync(cancellationToken);
         }
 
-        // A failed save fails the whole request, rolled back: EF Core's savepoint per save would only add round trips.
-        Database.AutoSavepointsEnabled &= !TransactionRequired;
+        PrepareSave();
 
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // A failed save in a transaction the framework asked for fails the whole request: EF Core's savepoint around each
+    // save would only add round trips. Inserts that fit one batch need no BEGIN/COMMIT of EF Core's (see OneBatch).
+    private void PrepareSave()
+    {
+        Database.AutoSavepointsEnabled &= !TransactionRequired;
+        Database.AutoTransactionBehavior = Database.CurrentTransaction is null && OneBatch.Holds(ChangeTracker)
+            ? AutoTransactionBehavior.Never
+            : AutoTransactionBehavior.WhenNeeded;
     }
 
     /// <summary>Returns the session to its pool (the framework does this when the request ends), detached from its request.</summary>

@@ -6,13 +6,20 @@ namespace Fwk.Jobs;
 
 /// <summary>
 /// Wakes workers: this instance's at once, every instance's through PostgreSQL's NOTIFY on channel <c>fwk_jobs</c> (one
-/// notification covers every wake that arrived while the previous one was sent, so a burst of requests costs a few).
+/// notification covers every wake that arrived while the previous one was sent and in the 5 ms after it, so a burst of
+/// requests costs a few).
 /// The listener turns other instances' notifications into local wakes. With <c>[jobs] notify = false</c> (poolers that
 /// drop LISTEN) nothing is sent and workers poll every <c>poll_interval</c>.
 /// </summary>
 internal sealed partial class JobSignal(JobStore store, ILogger<JobSignal> logger) : IDisposable
 {
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The least time between two NOTIFYs: under load, wakes arrive faster than notifications return, and sending them
+    /// back to back kept a core busy for nothing (other instances need one wake per burst, not one per request).
+    /// </summary>
+    private static readonly TimeSpan NotifyGap = TimeSpan.FromMilliseconds(5);
 
     private readonly Channel<bool> _local = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<bool> _notify = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -132,6 +139,8 @@ internal sealed partial class JobSignal(JobStore store, ILogger<JobSignal> logge
                 {
                     LogNotifyFailed(logger, exception.Message);
                 }
+
+                await Task.Delay(NotifyGap, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

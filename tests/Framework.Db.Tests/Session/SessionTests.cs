@@ -85,6 +85,20 @@ public sealed class SessionTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Session_InsertsSavedAsOneBatch_AreAllOrNothing()
+    {
+        await using var project = await StartLibraryAsync("batch");
+        await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/authors", Envelope.Json(new { name = "taken" })), HttpStatusCode.Created);
+
+        // Two inserts, one batch without a transaction of EF Core's: the second's unique violation undoes the first.
+        await Envelope.AssertErrorAsync(await project.Client.PostAsync("/authors/pair/fresh/taken", null), HttpStatusCode.Conflict, ErrorCodes.Conflict);
+        Assert.Equal(0L, await project.ScalarAsync<long>("select count(*) from authors where name = 'fresh'"));
+
+        await Envelope.AssertSuccessDataAsync(await project.Client.PostAsync("/authors/pair/one/two", null));
+        Assert.Equal(["one", "taken", "two"], await project.ScalarAsync<string[]>("select array_agg(name order by name) from authors"));
+    }
+
+    [Fact]
     public async Task Session_HandlerAddsRowThenReturnsError_WritesNothing()
     {
         await using var project = await StartLibraryAsync("errors");

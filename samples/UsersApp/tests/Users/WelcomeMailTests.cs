@@ -9,7 +9,7 @@ namespace Sample.Tests.Users;
 public sealed class WelcomeMailTests(FwkTestDatabase database) : IClassFixture<FwkTestDatabase>
 {
     [Fact]
-    public async Task Post_EnqueuesTheWelcomeMailWithTheNewUsersId_SentOnceByTheWorkers()
+    public async Task Post_EnqueuesTheNewUsersWelcomeMail_SentOnceByTheWorkers()
     {
         await using var app = await FwkTestApp.StartAsync<Program>(database);
 

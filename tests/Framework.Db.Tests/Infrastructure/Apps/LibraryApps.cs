@@ -94,6 +94,11 @@ public sealed class AuthorsApp : IApp
         });
 
         // Text PostgreSQL cannot store (a NUL character), written by the handler itself, not read from JSON.
+        authors.MapPost("/pair/{first}/{second}", (string first, string second, Session db) =>
+        {
+            db.AddRange(new Author { Name = first }, new Author { Name = second });
+            return Respond.Success();
+        });
         authors.MapPost("/nul", (Session db) => Respond.Created(db.Add(new Author { Name = "nul\0inside" }).Entity));
     }
 }
