@@ -68,6 +68,6 @@ public sealed class AuditApp : IApp
         _ => null,
     };
 
-    private static async Task<IResult> ListAsync([FromKeyedServices(Bind)] ReadSession audit, CancellationToken cancellationToken, int limit = 20) =>
+    private static async Task<SuccessResult<List<AuditEntry>>> ListAsync([FromKeyedServices(Bind)] ReadSession audit, CancellationToken cancellationToken, int limit = 20) =>
         Respond.Success(await audit.Set<AuditEntry>().OrderByDescending(e => e.Id).Take(Math.Clamp(limit, 1, 100)).ToListAsync(cancellationToken));
 }

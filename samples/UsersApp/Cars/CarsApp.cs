@@ -18,14 +18,14 @@ public sealed class CarsApp : IApp
         cars.MapPost("", CreateAsync);
     }
 
-    private static async Task<IResult> ListAsync(int id, ReadSession db, CancellationToken cancellationToken)
+    private static async Task<SuccessResult<Page<Car>>> ListAsync(int id, ReadSession db, CancellationToken cancellationToken)
     {
         await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
         var cars = await db.Set<Car>().Where(c => c.UserId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         return Respond.Success(new Page<Car>(cars.Count, cars));
     }
 
-    private static async Task<IResult> CreateAsync(int id, CarInput input, Session db, CancellationToken cancellationToken)
+    private static async Task<CreatedResult<Car>> CreateAsync(int id, CarInput input, Session db, CancellationToken cancellationToken)
     {
         await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
         var car = new Car { Name = input.Name!, Model = input.Model!, Doors = input.Doors, Color = input.Color, UserId = id };

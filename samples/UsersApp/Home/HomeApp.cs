@@ -23,6 +23,5 @@ public sealed class HomeApp : IApp
         app.Routes.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
     }
 
-    private static IResult GetInfo() =>
-        Respond.Success(new { Framework = "Fwk", Version = FrameworkVersion });
+    private static SuccessResult<FrameworkInfo> GetInfo() => Respond.Success(new FrameworkInfo("Fwk", FrameworkVersion));
 }

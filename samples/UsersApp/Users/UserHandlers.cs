@@ -6,17 +6,18 @@ namespace Sample.Users;
 
 /// <summary>
 /// The <c>/users</c> handlers. Reads take a <see cref="ReadSession"/> (no tracking; Fwk's fast path); writes take the
-/// <see cref="Session"/>, whose changes the framework saves after the handler succeeds.
+/// <see cref="Session"/>, whose changes the framework saves after the handler succeeds. Each declares the result it
+/// returns, which describes the route in the OpenAPI document (201 and the user's schema for POST); errors are thrown.
 /// </summary>
 internal static class UserHandlers
 {
-    public static async Task<IResult> ListAsync([AsParameters] Paging paging, ReadSession db, CancellationToken cancellationToken) =>
+    public static async Task<SuccessResult<Page<User>>> ListAsync([AsParameters] Paging paging, ReadSession db, CancellationToken cancellationToken) =>
         Respond.Success(await db.PageAsync<User>(paging.Skip, paging.Take, cancellationToken));
 
-    public static async Task<IResult> GetAsync(int id, ReadSession db, CancellationToken cancellationToken) =>
+    public static async Task<SuccessResult<User>> GetAsync(int id, ReadSession db, CancellationToken cancellationToken) =>
         Respond.Success(await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken));
 
-    public static async Task<IResult> CreateAsync(UserInput input, Session db, JobQueue jobs, UsersSettings settings, CancellationToken cancellationToken)
+    public static async Task<CreatedResult<User>> CreateAsync(UserInput input, Session db, JobQueue jobs, UsersSettings settings, CancellationToken cancellationToken)
     {
         var user = new User { Name = input.Name!, Email = input.Email! };
         db.Add(user);
@@ -33,7 +34,7 @@ internal static class UserHandlers
         return Respond.Created(user, $"/users/{user.Id}");
     }
 
-    public static async Task<IResult> ReplaceAsync(int id, UserInput input, Session db, CancellationToken cancellationToken)
+    public static async Task<SuccessResult<User>> ReplaceAsync(int id, UserInput input, Session db, CancellationToken cancellationToken)
     {
         var user = await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
         user.Name = input.Name!;
@@ -41,7 +42,7 @@ internal static class UserHandlers
         return Respond.Success(user);
     }
 
-    public static async Task<IResult> UpdateAsync(int id, UserPatch patch, Session db, CancellationToken cancellationToken)
+    public static async Task<SuccessResult<User>> UpdateAsync(int id, UserPatch patch, Session db, CancellationToken cancellationToken)
     {
         var user = await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
         user.Name = patch.Name ?? user.Name;
@@ -49,7 +50,7 @@ internal static class UserHandlers
         return Respond.Success(user);
     }
 
-    public static async Task<IResult> DeleteAsync(int id, Session db, CancellationToken cancellationToken)
+    public static async Task<SuccessResult> DeleteAsync(int id, Session db, CancellationToken cancellationToken)
     {
         db.Remove(await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken));
         return Respond.Success();

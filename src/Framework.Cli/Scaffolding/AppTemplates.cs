@@ -18,6 +18,7 @@ internal static class AppTemplates
             public void Configure(AppBuilder app)
             {
                 app.Routes.MapGet("{{path}}", Index);
+                // A POST that creates something answers 201: return Respond.Created(item, $"{{path}}/{item.Id}");
             }
 
             private static IResult Index() => Respond.Success(new { message = "{{message}}" });

@@ -37,6 +37,9 @@ internal sealed class ErrorCatalog
         Add(new(ErrorCodes.RelatedRecordMissing, "Related record does not exist", 409, FrameworkOwner));
     }
 
+    /// <summary>Every registered code, the framework's first.</summary>
+    public IEnumerable<ErrorDefinition> Definitions => _definitions.Values;
+
     /// <summary>Answers a violation of the database constraint <paramref name="constraint"/> with <paramref name="code"/>.</summary>
     public void MapConstraint(string constraint, int code, string owner)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -73,9 +74,29 @@ public sealed partial class FwkApplication
             routes.AddEndpointFilter(new ResponseHooksFilter(_hookStore));
             ((IEndpointConventionBuilder)routes).Add(AddFrameworkFilters);
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
+            ((IEndpointConventionBuilder)routes).Finally(new ResponseDescriptions(_errors, ErrorOwners(app, catalog)).Describe);
             var hooks = new Hooks(_hookStore, app.Name, isFramework: false, webApp.Services);
             app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services, Settings));
         }
+    }
+
+    // The app and the apps it depends on, directly or not: the owners of the error codes its routes can answer.
+    private static HashSet<string> ErrorOwners(ActiveApp app, AppCatalog catalog)
+    {
+        var owners = new HashSet<string>(StringComparer.Ordinal) { app.Name };
+        var pending = new Stack<ActiveApp>([app]);
+        while (pending.TryPop(out var next))
+        {
+            foreach (var dependency in next.Module.DependsOn)
+            {
+                if (owners.Add(dependency.Name) && catalog.Apps.FirstOrDefault(a => a.Name == dependency.Name) is { } active)
+                {
+                    pending.Push(active);
+                }
+            }
+        }
+
+        return owners;
     }
 
     private void AddFrameworkFilters(EndpointBuilder endpoint)
@@ -125,6 +146,11 @@ public sealed partial class FwkApplication
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
         services.AddHealthChecks();
+        services.ConfigureAll<OpenApiOptions>(options =>
+        {
+            var naming = new OpenApiNaming();
+            options.AddOperationTransformer(naming).AddDocumentTransformer(naming).AddSchemaTransformer(new OpenApiEnvelopes());
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, EnvelopeProblemDetailsWriter>());
         services.AddProblemDetails();
         services.AddExceptionHandler<EnvelopeExceptionHandler>();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.StaticFiles;
 namespace Fwk;
 
 /// <summary>
-/// The results handlers usually return. Envelope results (<see cref="Success{T}"/>, <see cref="Error"/>)
+/// The results handlers usually return. Envelope results (<see cref="Success{T}(T)"/>, <see cref="Created{T}"/>, <see cref="Error"/>)
 /// follow Fwk's JSON contract; the others are ASP.NET Core's own results with safe defaults.
 /// A handler may also return any <see cref="IResult"/> or a plain value, which is sent in the success envelope.
 /// </summary>
@@ -12,15 +12,27 @@ public static class Respond
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    /// <summary><c>{"status":"success","data":…}</c> with status 200 (default) or <paramref name="statusCode"/>.</summary>
-    public static IResult Success<T>(T data, int statusCode = StatusCodes.Status200OK) => new SuccessResult<T>(data, statusCode);
+    /// <summary>
+    /// <c>{"status":"success","data":…}</c> with status 200. Declared as the handler's return type, it describes the route in
+    /// the OpenAPI document (200, the envelope with <typeparamref name="T"/>'s schema).
+    /// </summary>
+    public static SuccessResult<T> Success<T>(T data) => new(data, StatusCodes.Status200OK);
 
-    /// <summary><c>{"status":"success"}</c> with no data.</summary>
-    public static IResult Success() => new SuccessResult<object>(null, StatusCodes.Status200OK);
+    /// <summary>
+    /// <c>{"status":"success","data":…}</c> with <paramref name="statusCode"/>. The OpenAPI document cannot tell the status
+    /// from the handler's type: declare it with <c>.Produces(statusCode)</c>, or use <see cref="Created{T}"/> for 201.
+    /// </summary>
+    public static IResult Success<T>(T data, int statusCode) => new SuccessResult<T>(data, statusCode);
 
-    /// <summary>The success envelope with status 201 and, when given, a <c>Location</c> header.</summary>
-    public static IResult Created<T>(T data, string? location = null) =>
-        location is null ? new SuccessResult<T>(data, StatusCodes.Status201Created) : new CreatedResult<T>(data, location);
+    /// <summary><c>{"status":"success"}</c> with status 200 and no data.</summary>
+    public static SuccessResult Success() => SuccessResult.Instance;
+
+    /// <summary>
+    /// The success envelope with status 201 and, when given, a <c>Location</c> header: what a POST that creates a row
+    /// answers (<c>return Respond.Created(user, $"/users/{user.Id}")</c>). Declared as the handler's return type
+    /// (<c>Task&lt;CreatedResult&lt;User&gt;&gt;</c>), it describes the route in the OpenAPI document as answering 201.
+    /// </summary>
+    public static CreatedResult<T> Created<T>(T data, string? location = null) => new(data, location);
 
     /// <summary>The error envelope of a registered <paramref name="code"/>, its message filled from <paramref name="args"/>.</summary>
     public static IResult Error(int code, params object?[] args) => new ErrorResult(code, args, null);

@@ -1,23 +1,31 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Fwk;
 
-/// <summary>Writes <paramref name="data"/> in the success envelope with the app's JSON options; null data is omitted.</summary>
-internal sealed class SuccessResult<T>(T? data, int statusCode) : IResult, IStatusCodeHttpResult, IValueHttpResult
+/// <summary>
+/// <c>{"status":"success"}</c> with status 200 and no data, as <see cref="Respond.Success()"/> returns it. A handler
+/// declaring it as its return type is described in the OpenAPI document as answering 200 with that envelope.
+/// </summary>
+public sealed class SuccessResult : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
-    public int? StatusCode => statusCode;
+    internal static readonly SuccessResult Instance = new();
 
-    public object? Value => data;
+    private static readonly SuccessResult<object> Empty = new(null, StatusCodes.Status200OK);
 
-    public Task ExecuteAsync(HttpContext httpContext)
+    private SuccessResult()
     {
-        httpContext.Response.StatusCode = statusCode;
-        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return data is null
-            ? httpContext.Response.WriteAsJsonAsync(EmptySuccessEnvelope.Instance, options, httpContext.RequestAborted)
-            : httpContext.Response.WriteAsJsonAsync(new SuccessEnvelope<T>(data), options, httpContext.RequestAborted);
     }
+
+    /// <summary>Always 200.</summary>
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    /// <inheritdoc/>
+    public Task ExecuteAsync(HttpContext httpContext) => Empty.ExecuteAsync(httpContext);
+
+    /// <inheritdoc/>
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        ResponseMetadata.AddSuccess(builder, StatusCodes.Status200OK, typeof(EmptySuccessEnvelope));
 }
