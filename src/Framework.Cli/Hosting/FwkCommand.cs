@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 
 namespace Fwk.Cli;
 
-/// <summary>The root command: every verb, usage errors (exit 2 with the usage of the verb concerned) and invocation.</summary>
+/// <summary>The root command: every verb, usage errors (exit 2 with the usage of the verb concerned, or one line for an unknown verb) and invocation.</summary>
 internal static class FwkCommand
 {
     /// <summary>Parses <paramref name="args"/> and runs the verb; returns the exit code.</summary>
@@ -19,6 +18,13 @@ internal static class FwkCommand
             return await parse.InvokeAsync(configuration);
         }
 
+        // A misspelt verb gets one line naming the nearest verb, not the whole usage.
+        if (UnknownVerb.Describe(parse, "fwk") is { } unknown)
+        {
+            Terminal.Error(unknown);
+            return ExitCodes.Usage;
+        }
+
         foreach (var error in parse.Errors)
         {
             Terminal.Error(error.Message);
@@ -26,7 +32,7 @@ internal static class FwkCommand
 
         await Console.Error.WriteLineAsync();
         var help = new InvocationConfiguration { Output = Console.Error, ProcessTerminationTimeout = null };
-        await root.Parse([.. CommandPath(parse.CommandResult), "--help"]).InvokeAsync(help);
+        await root.Parse([.. UnknownVerb.Path(parse.CommandResult), "--help"]).InvokeAsync(help);
         return ExitCodes.Usage;
     }
 
@@ -41,17 +47,5 @@ internal static class FwkCommand
         ProjectVerbs.AddTo(root);
         ScaffoldVerbs.AddTo(root);
         return root;
-    }
-
-    // The names of the verb (and sub-verb) where parsing stopped, so the usage shown is that verb's own.
-    private static string[] CommandPath(CommandResult result)
-    {
-        var names = new Stack<string>();
-        for (var current = result; current.Parent is CommandResult parent; current = parent)
-        {
-            names.Push(current.Command.Name);
-        }
-
-        return [.. names];
     }
 }

@@ -15,6 +15,20 @@ internal sealed class SignalForwarder : IDisposable
     private readonly Process _child;
     private readonly List<PosixSignalRegistration> _registrations = [];
 
+    /// <summary>
+    /// Lets fwk (and the app it starts) hear SIGINT and SIGQUIT when it inherited them ignored, as a command started in
+    /// the background by a script does: <c>kill -INT</c> then stops the app as Ctrl+C does. Call first thing in Main,
+    /// before .NET's signal handling starts (it never handles a signal ignored at that point).
+    /// </summary>
+    public static void HearInheritedIgnoredSignals()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            NativeMethods.StopIgnoring(PosixSignal.SIGINT);
+            NativeMethods.StopIgnoring(PosixSignal.SIGQUIT);
+        }
+    }
+
     /// <summary>Starts forwarding to <paramref name="child"/>.</summary>
     public SignalForwarder(Process child)
     {

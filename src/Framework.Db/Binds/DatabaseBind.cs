@@ -81,7 +81,7 @@ internal sealed class DatabaseBind : IAsyncDisposable
 
                 if (Settings.RetryOnFailure)
                 {
-                    npgsql.ExecutionStrategy(dependencies => new FwkExecutionStrategy(dependencies));
+                    npgsql.ExecutionStrategy(dependencies => new FwkExecutionStrategy(dependencies, Engine.Local));
                 }
             })
             .UseLoggerFactory(_loggerFactory)
@@ -96,7 +96,8 @@ internal sealed class DatabaseBind : IAsyncDisposable
                 .Log(
                     (RelationalEventId.CommandError, LogLevel.Debug),
                     (RelationalEventId.ConnectionError, LogLevel.Debug),
-                    (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                    (CoreEventId.QueryIterationFailed, LogLevel.Debug))
                 .Ignore(RelationalEventId.PendingModelChangesWarning));
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new BindModelExtension(Model));
         return options.Options;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,14 @@ namespace Fwk.Db;
 /// text PostgreSQL cannot store is 1005 (400); other constraint and value errors are 1002 (400); a database that stays
 /// unreachable after retries is 1009 (503). Constraint violations name the constraint and its columns in <c>data</c>
 /// (never a value), are logged once at information level, and answer the app's own code for a constraint an app mapped
-/// (<see cref="ErrorRegistry.MapConstraint"/>). Runs before the framework's catch-all.
+/// (<see cref="ErrorRegistry.MapConstraint"/>). A stopped managed local server (<c>host = local</c>) is logged once, as a
+/// warning saying to run <c>fwk db start</c>, not with each request's stack. Runs before the framework's catch-all.
 /// </summary>
 internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseExceptionHandler> logger, ErrorCatalog errors) : IExceptionHandler
 {
+    // The binds whose stopped local server was reported; a bind leaves the set when a later failure finds its server up.
+    private readonly ConcurrentDictionary<string, bool> _reportedDown = new(StringComparer.Ordinal);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var code = Classify(exception);
@@ -29,7 +34,11 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
         var request = httpContext.Request;
         if (code == ErrorCodes.DatabaseUnavailable)
         {
-            LogUnavailable(logger, exception, request.Path);
+            if (!ReportStoppedLocalServers(httpContext.RequestServices.GetRequiredService<DatabaseBinds>()))
+            {
+                LogUnavailable(logger, exception, request.Path);
+            }
+
             await Respond.Error(code.Value).ExecuteAsync(httpContext);
             return true;
         }
@@ -53,6 +62,33 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
 
         await Respond.ErrorWithData(code.Value, data).ExecuteAsync(httpContext);
         return true;
+    }
+
+    // True when a bind's managed local server is stopped (the likely cause): warned once per outage, not per request.
+    private bool ReportStoppedLocalServers(DatabaseBinds binds)
+    {
+        var anyDown = false;
+        foreach (var bind in binds.All)
+        {
+            if (bind.Engine.Local is not { } local)
+            {
+                continue;
+            }
+
+            if (!local.IsDown)
+            {
+                _reportedDown.TryRemove(bind.Name, out _);
+                continue;
+            }
+
+            anyDown = true;
+            if (_reportedDown.TryAdd(bind.Name, true))
+            {
+                LogLocalServerStopped(logger, bind.Name, local.ClusterDirectory);
+            }
+        }
+
+        return anyDown;
     }
 
     // A foreign key violation is either a row referring to one that does not exist (insert or update of the referring row:
@@ -119,6 +155,10 @@ internal sealed partial class DatabaseExceptionHandler(ILogger<DatabaseException
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Path}.")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Bind '{Bind}': the local PostgreSQL in {ClusterDirectory} is not running: run `fwk db start` (or `dotnet run -- db start`). Until then requests that need it answer 1009.")]
+    private static partial void LogLocalServerStopped(ILogger logger, string bind, string clusterDirectory);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "The database rejected {Method} {Path}: SQLSTATE {SqlState}, constraint {Constraint} (columns: {Columns}) of table {Table}; answered {Code}.")]

@@ -68,6 +68,12 @@ internal sealed partial class LocalPostgres
     /// <summary>The socket's port number (5432 unless given to the constructor).</summary>
     public int Port { get; }
 
+    /// <summary>
+    /// True when no server runs on the cluster: it has no <c>postmaster.pid</c> (never started, or stopped by <c>pg_ctl stop</c>).
+    /// A file check, cheap enough for every failed request; a server that crashed leaves the file and counts as running.
+    /// </summary>
+    public bool IsDown => !File.Exists(Path.Combine(DataDirectory, "postmaster.pid"));
+
     /// <summary>The superuser created by <c>initdb</c>: <c>postgres</c>, with trust authentication.</summary>
     public string Username { get; } = "postgres";
 

@@ -13,6 +13,13 @@ public sealed class EnvelopeException : Exception
         Body = body;
     }
 
+    internal EnvelopeException(string message, HttpStatusCode status, string body, Exception innerException)
+        : base(message, innerException)
+    {
+        Status = status;
+        Body = body;
+    }
+
     /// <summary>The response's HTTP status.</summary>
     public HttpStatusCode Status { get; }
 

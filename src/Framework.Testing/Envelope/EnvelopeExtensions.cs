@@ -8,11 +8,20 @@ public static class EnvelopeExtensions
     /// <summary>The JSON options of Fwk's envelopes: snake_case names.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    // Reading is strict about the shape: a constructor parameter the JSON lacks, or a null where T's annotations allow
+    // none, fails instead of leaving a null or zero in the result.
+    private static readonly JsonSerializerOptions _readOptions = new(JsonOptions)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     /// <summary>
     /// The <c>data</c> of a success envelope (2xx, <c>"status":"success"</c>) as <typeparamref name="T"/>; the default of
-    /// <typeparamref name="T"/> when there is no data.
+    /// <typeparamref name="T"/> when there is no data. The data must fit <typeparamref name="T"/>: every constructor parameter
+    /// and <c>required</c> member present, no <c>null</c> where <typeparamref name="T"/>'s nullable annotations allow none.
     /// </summary>
-    /// <exception cref="EnvelopeException">The response is not a success envelope.</exception>
+    /// <exception cref="EnvelopeException">The response is not a success envelope, or its data does not fit <typeparamref name="T"/>.</exception>
     public static async Task<T> ReadSuccessAsync<T>(this HttpResponseMessage response)
     {
         var (root, body) = await ReadAsync(response, "success");
@@ -21,7 +30,20 @@ public static class EnvelopeExtensions
             throw new EnvelopeException("a success envelope", response.StatusCode, body);
         }
 
-        return root.TryGetProperty("data", out var data) ? data.Deserialize<T>(JsonOptions)! : default!;
+        if (!root.TryGetProperty("data", out var data))
+        {
+            return default!;
+        }
+
+        try
+        {
+            return data.Deserialize<T>(_readOptions)!;
+        }
+        catch (JsonException exception)
+        {
+            throw new EnvelopeException(
+                $"The data does not fit {typeof(T).Name}: {exception.Message}{Environment.NewLine}data: {data.GetRawText()}", response.StatusCode, body, exception);
+        }
     }
 
     /// <summary>The error envelope of the response: status, code, message, the field map of validation errors, and its data.</summary>

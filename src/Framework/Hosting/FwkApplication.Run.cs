@@ -26,6 +26,12 @@ public sealed partial class FwkApplication
         var configuration = new InvocationConfiguration { Output = Output, Error = Error, ProcessTerminationTimeout = null };
         if (parse.Errors.Count > 0)
         {
+            if (UnknownVerb.Describe(parse, "dotnet run --") is { } unknown)
+            {
+                await Error.WriteLineAsync(unknown);
+                return 2;
+            }
+
             foreach (var error in parse.Errors)
             {
                 await Error.WriteLineAsync(error.Message);

@@ -55,13 +55,35 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
     }
 
     [Fact]
-    public async Task Run_WhenVerbUnknown_PrintsUsageAndExits2()
+    public async Task Run_WhenVerbUnknown_SaysSoInOneLineAndExits2()
     {
         var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "frobnicate");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("frobnicate", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Usage:", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal("Unknown verb 'frobnicate' (fwk --help lists every verb).", result.StandardError.Trim());
+    }
+
+    [Theory]
+    [InlineData("creat_project --name Shop", "create_project")]
+    [InlineData("db upgrad", "db upgrade")]
+    [InlineData("jobs lsit", "jobs list")]
+    public async Task Verb_WhenMisspelled_SuggestsTheVerb(string typed, string meant)
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, typed.Split(' '));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Unknown verb '{typed.Split(" --")[0]}': did you mean '{meant}'?", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(fwk.EmptyDirectory));
+    }
+
+    [Fact]
+    public async Task AnyVerb_WhenMisspelled_SuggestsTheProjectsVerb()
+    {
+        var result = await fwk.RunFwkAsync(fwk.DemoDirectory, "verb", "creat_db");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Unknown verb 'creat_db': did you mean 'create_db'?", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

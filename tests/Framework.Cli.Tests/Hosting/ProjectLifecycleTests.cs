@@ -39,6 +39,32 @@ public sealed class ProjectLifecycleTests(FwkToolFixture fwk, ITestOutputHelper 
         }
     }
 
+    [Fact]
+    public async Task Run_OnSigintWhenStartedInTheBackground_StopsTheAppGracefully()
+    {
+        await Verb("create_db");
+
+        // A script's background command inherits SIGINT (and SIGQUIT) ignored; bash's trap '' does the same here.
+        var url = $"http://127.0.0.1:{Signals.FreePort()}";
+        var environment = new Dictionary<string, string?>(fwk.Environment) { ["FWK_NETWORKING__URLS"] = url };
+        using var server = TestProcess.Start("bash", ["-c", "trap '' INT QUIT; exec \"$0\" \"$@\"", fwk.Fwk, "run", "--no-build"], fwk.DemoDirectory, environment);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+            await WaitUntilServingAsync(server, http);
+
+            Signals.Interrupt(server.Id);
+            var stopped = await server.WaitAsync(TimeSpan.FromSeconds(30));
+            output.WriteLine(stopped.ToString());
+            Assert.True(stopped.ExitCode == 0, stopped.ToString());
+            Assert.Contains("Application is shutting down", stopped.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill();
+        }
+    }
+
     private async Task RunAndRequestBothAppsAsync()
     {
         var port = Signals.FreePort();

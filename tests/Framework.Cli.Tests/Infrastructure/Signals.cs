@@ -4,12 +4,15 @@ using System.Runtime.InteropServices;
 
 namespace Fwk.Cli.Tests.Infrastructure;
 
-/// <summary>SIGTERM by PID, and a free loopback port.</summary>
+/// <summary>SIGTERM and SIGINT by PID, and a free loopback port.</summary>
 public static class Signals
 {
+    private const int SigInt = 2;
     private const int SigTerm = 15;
 
     public static void Terminate(int processId) => _ = Kill(processId, SigTerm);
+
+    public static void Interrupt(int processId) => _ = Kill(processId, SigInt);
 
     public static int FreePort()
     {

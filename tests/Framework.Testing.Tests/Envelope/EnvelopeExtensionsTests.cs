@@ -32,10 +32,38 @@ public sealed class EnvelopeExtensionsTests(FwkTestDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task ReadSuccessAsync_WhenTheDataLacksAConstructorParameter_ThrowsNamingItAndShowingTheJson()
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+        var failure = await Assert.ThrowsAsync<EnvelopeException>(async () => await (await app.Client.GetAsync("/subscribers/count")).ReadSuccessAsync<Owner>());
+
+        Assert.Equal(HttpStatusCode.OK, failure.Status);
+        Assert.Contains("Owner", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'email'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("data: {\"count\":", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadSuccessAsync_WhenTheDataHasNullForANonNullableMember_Throws()
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+        var failure = await Assert.ThrowsAsync<EnvelopeException>(async () => await (await app.Client.PostAsJsonAsync("/subscribers", new { email = "untagged@example.com" })).ReadSuccessAsync<Tagged>());
+
+        Assert.Contains("\"tag\":null", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Tag'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadErrorAsync_OnASuccess_Throws()
     {
         await using var app = await FwkTestApp.StartAsync<Program>(database);
 
         await Assert.ThrowsAsync<EnvelopeException>(async () => await (await app.Client.GetAsync("/subscribers/count")).ReadErrorAsync());
     }
+
+    private sealed record Owner(string Email, int Count);
+
+    private sealed record Tagged(int Id, string Email, string Tag);
 }

@@ -100,5 +100,5 @@ public sealed class KnownSettingsTests
     [InlineData("host", "port", 2)]
     [InlineData("mail", "apps", 4)]
     public void Distance_CountsInsertionsDeletionsSubstitutionsAndSwaps(string a, string b, int expected) =>
-        Assert.Equal(expected, SettingsCheck.Distance(a, b));
+        Assert.Equal(expected, NearestName.Distance(a, b));
 }

@@ -41,15 +41,31 @@ public sealed class VerbTests
     }
 
     [Fact]
-    public async Task Run_WhenVerbIsUnknown_PrintsUsageAndReturns2()
+    public async Task Run_WhenVerbIsUnknown_SaysSoInOneLineAndReturns2()
     {
         await using var project = new TestProject(args: ["bogus"]);
 
         var exitCode = await project.RunAsync();
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("bogus", project.Error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("routes", project.Output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Unknown verb 'bogus' (dotnet run -- --help lists every verb).", project.Error.ToString().Trim());
+        Assert.Empty(project.Output.ToString());
+    }
+
+    [Theory]
+    [InlineData("init_projet", "init_project")]
+    [InlineData("rotues", "routes")]
+    [InlineData("cache claer", "cache clear")]
+    public async Task Verb_WhenMisspelled_SuggestsTheVerb(string typed, string meant)
+    {
+        await using var project = new TestProject(args: typed.Split(' '));
+        project.App.Verbs.Add("cache clear", "Clears the cache.", _ => Task.FromResult(0));
+
+        var exitCode = await project.RunAsync();
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(project.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Unknown verb '{typed}': did you mean '{meant}'?", line, StringComparison.Ordinal);
     }
 
     [Fact]

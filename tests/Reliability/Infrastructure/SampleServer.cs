@@ -86,7 +86,10 @@ internal sealed class SampleServer : IDisposable
     }
 
     /// <summary>Sends SIGTERM (a graceful stop, as a service manager does).</summary>
-    public void Terminate() => _ = Kill(_process.Id, 15);
+    public void Terminate() => Signal(_process.Id, 15);
+
+    /// <summary>Sends <paramref name="signal"/> (its number: 2 SIGINT, 15 SIGTERM) to process <paramref name="processId"/>.</summary>
+    public static void Signal(int processId, int signal) => _ = Kill(processId, signal);
 
     /// <summary>Waits (bounded) for the process to exit and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan limit)
@@ -169,7 +172,8 @@ internal sealed class SampleServer : IDisposable
         }
     }
 
-    private static string SampleDirectory => Path.Combine(RepositoryRoot(), "samples", "UsersApp");
+    /// <summary>samples/UsersApp of this repository.</summary>
+    public static string SampleDirectory => Path.Combine(RepositoryRoot(), "samples", "UsersApp");
 
     // The UsersApp.dll built with the same configuration as this test assembly.
     private static string SampleAssembly
@@ -184,7 +188,8 @@ internal sealed class SampleServer : IDisposable
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private static string RepositoryRoot()
+    /// <summary>The repository: the directory above this test assembly that holds Framework.sln.</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

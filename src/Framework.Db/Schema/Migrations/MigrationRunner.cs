@@ -56,7 +56,9 @@ internal sealed class MigrationRunner(DatabaseBind bind)
 
     /// <summary>
     /// Applies the pending migrations up to <paramref name="target"/> (a name or id; default the latest), one by one, while
-    /// holding the migration lock. Returns the ids it applied: none when another instance got there first.
+    /// holding the migration lock. Returns the ids it applied: none when another instance got there first. A database
+    /// with no history whose tables create_db made before the first migration adopts them as that migration
+    /// (<see cref="MigrationBaseline"/>).
     /// </summary>
     public async Task<IReadOnlyList<string>> UpgradeAsync(string? target, Func<string, Task> report, CancellationToken cancellationToken)
     {
@@ -74,6 +76,13 @@ internal sealed class MigrationRunner(DatabaseBind bind)
         await using var migrationLock = await LockAsync(report, cancellationToken);
         var pending = await PendingAsync(cancellationToken);
         var applied = new List<string>();
+        if (pending.Count == All.Count && await UseAsync(session => MigrationBaseline.AdoptAsync(bind, session, All[0], cancellationToken)))
+        {
+            await report($"adopted the existing tables as {All[0]}: create_db made them before that migration, exactly as it creates them");
+            applied.Add(All[0]);
+            pending = [.. pending.Skip(1)];
+        }
+
         foreach (var id in targetId is null ? pending : pending.TakeWhile(id => string.CompareOrdinal(id, targetId) <= 0))
         {
             await report($"applying {id}…");
