@@ -114,7 +114,7 @@ public sealed class JobQueue : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         if (_insertedUnique && _session.Database.CurrentTransaction is null
-            || _added.Exists(record => _session.Entry(record).State == EntityState.Unchanged))
+            || _added.Exists(record => record.Id != 0)) // EF Core sets the generated id once the row is inserted
         {
             _signal.Wake();
         }
