@@ -7,8 +7,8 @@ namespace Fwk.Accounts;
 /// <summary>
 /// How JwtBearer checks access tokens: HS256 only (so <c>alg: none</c> and other algorithms are refused), signed with the
 /// project's key, issuer and audience of <c>[auth]</c>, not expired (30 s of clock skew between instances), claims kept
-/// under their JWT names, and the security stamp still current (<see cref="SecurityStampCheck"/>). No error details in
-/// <c>WWW-Authenticate</c>: <c>error="invalid_token"</c> says enough.
+/// under their JWT names, and the security stamp still current (<see cref="SecurityStampCheck"/>). A refused token's
+/// challenge says <c>error="invalid_token"</c> (RFC 6750) without JwtBearer's description of why.
 /// </summary>
 internal sealed class BearerOptionsSetup(AccountSettings settings, SigningKey key) : IConfigureNamedOptions<JwtBearerOptions>
 {
@@ -37,6 +37,18 @@ internal sealed class BearerOptionsSetup(AccountSettings settings, SigningKey ke
             NameClaimType = AccountClaims.Subject,
             RoleClaimType = AccountClaims.Role,
         };
-        options.Events = new JwtBearerEvents { OnTokenValidated = SecurityStampCheck.ValidateAsync };
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = SecurityStampCheck.ValidateAsync,
+            OnChallenge = context =>
+            {
+                if (context.AuthenticateFailure is not null)
+                {
+                    context.Error = "invalid_token";
+                }
+
+                return Task.CompletedTask;
+            },
+        };
     }
 }
