@@ -47,6 +47,18 @@ public sealed class AccountRoutesTests(FwkTestDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task Refresh_WhenOneTokenIsSentTwiceAtOnce_RotatesItAtMostOnce()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var login = await app.RegisterAndLoginAsync("eve@example.com");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.RefreshAsync(login.RefreshToken)));
+
+        Assert.InRange(answers.Count(a => a.StatusCode == HttpStatusCode.OK), 0, 1);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+    }
+
+    [Fact]
     public async Task LogoutAll_FromAnotherLogin_KillsEveryAccessAndRefreshToken()
     {
         await using var app = await Vaults.StartAsync(database);
