@@ -26,6 +26,11 @@ public static class FwkAccountsExtensions
     public static FwkApplication UseAccounts(this FwkApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!app.Services.Any(s => s.ServiceType == typeof(Session)))
+        {
+            throw new InvalidOperationException("Accounts live in the project's database: call app.UseDatabase() before app.UseAccounts().");
+        }
+
         app.Settings.Declare(AccountSettings.Section, AccountSettings.Keys);
         var services = app.Services;
         services.TryAddSingleton(TimeProvider.System);

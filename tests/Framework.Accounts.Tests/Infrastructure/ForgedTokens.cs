@@ -20,9 +20,9 @@ internal static class ForgedTokens
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
 
-    /// <summary><paramref name="token"/>'s claims, as its payload says.</summary>
+    /// <summary><paramref name="token"/>'s own claims (its account, stamp, roles, permissions), without issuer, audience and times.</summary>
     public static Dictionary<string, object> ClaimsOf(string token) =>
-        new JsonWebToken(token).Claims.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.Single().Value : g.Select(c => c.Value).ToArray());
+        new JsonWebToken(token).Claims.Where(c => c.Type is not ("iss" or "aud" or "exp" or "nbf" or "iat")).GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.Single().Value : g.Select(c => c.Value).ToArray());
 
     /// <summary><paramref name="token"/> with <paramref name="role"/> added to its payload, its signature kept.</summary>
     public static string WithRole(string token, string role)

@@ -25,10 +25,11 @@ public sealed class LoginTests(FwkTestDatabase database) : IClassFixture<FwkTest
     }
 
     [Fact]
-    public async Task Login_AfterMaxFailures_RefusesTheRightPasswordUntilTheLockoutEnds()
+    public async Task Login_AfterMaxFailures_RefusesTheRightPasswordUntilTheLockoutEndsButKeepsSessions()
     {
         await using var app = await Vaults.StartAsync(database);
         var account = await app.RegisterAsync("ada@example.com");
+        var earlier = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
 
         for (var i = 0; i < 3; i++)
         {
@@ -36,12 +37,14 @@ public sealed class LoginTests(FwkTestDatabase database) : IClassFixture<FwkTest
         }
 
         var locked = await app.LoginAsync("ada@example.com");
+        var refreshWhileLocked = await app.RefreshAsync(earlier.RefreshToken);
         var lockoutEnd = await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id).Select(u => u.LockoutEnd).SingleAsync());
         await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddSeconds(-1))));
         var afterLockout = await app.LoginAsync("ada@example.com");
 
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await locked.StatusAndCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, refreshWhileLocked.StatusCode);
         Assert.InRange(lockoutEnd!.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(16));
         Assert.Equal(HttpStatusCode.OK, afterLockout.StatusCode);
     }
