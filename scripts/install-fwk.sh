@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs Fwk, Fwk.Db, Fwk.Jobs, Fwk.Testing and the fwk command (Fwk.Cli) from this repository into artifacts/packages and installs fwk
+# Packs Fwk, Fwk.Db, Fwk.Jobs, Fwk.Accounts, Fwk.Testing and the fwk command (Fwk.Cli) from this repository into artifacts/packages and installs fwk
 # from there as a .NET tool: globally (~/.dotnet/tools/fwk) or, with --tool-path DIR, into DIR.
 #
 #   scripts/install-fwk.sh                    # then: fwk --help
@@ -38,7 +38,7 @@ fi
 packages="$repo/artifacts/packages"
 mkdir -p "$packages"
 rm -f "$packages"/Fwk.*.nupkg
-for project in Framework Framework.Db Framework.Jobs Framework.Testing Framework.Cli; do
+for project in Framework Framework.Db Framework.Jobs Framework.Accounts Framework.Testing Framework.Cli; do
   echo "Packing src/$project ($version)…"
   # Built under artifacts/build so the developers' bin/ and obj/ folders are left alone.
   dotnet pack "$repo/src/$project" -c Release -o "$packages" --artifacts-path "$repo/artifacts/build" \

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
@@ -11,11 +12,12 @@ public sealed class AppBuilder
 {
     private readonly ActiveApp _app;
 
-    internal AppBuilder(ActiveApp app, IEndpointRouteBuilder routes, Hooks hooks, ErrorRegistry errors, IConfiguration configuration, IServiceProvider services, KnownSettings settings)
+    internal AppBuilder(ActiveApp app, IEndpointRouteBuilder routes, IEndpointConventionBuilder routeConventions, Hooks hooks, ErrorRegistry errors, IConfiguration configuration, IServiceProvider services, KnownSettings settings)
     {
         Settings = settings;
         _app = app;
         Routes = routes;
+        RouteConventions = routeConventions;
         Hooks = hooks;
         Errors = errors;
         Configuration = configuration;
@@ -27,6 +29,13 @@ public sealed class AppBuilder
 
     /// <summary>Where the app maps its routes: <c>Routes.MapGet("/users/{id:int}", GetUser)</c>, or <c>Routes.MapGroup("/prefix")</c>. GET routes also answer HEAD.</summary>
     public IEndpointRouteBuilder Routes { get; }
+
+    /// <summary>
+    /// Conventions applied to every route of this app, mapped before or after the call (<see cref="Routes"/> is their
+    /// group): <c>app.RouteConventions.RequireAuthorization()</c> protects the whole app, as Fwk.Accounts'
+    /// <c>app.RequireAuth()</c> does. A route's own conventions (<c>AllowAnonymous()</c>) still apply on top.
+    /// </summary>
+    public IEndpointConventionBuilder RouteConventions { get; }
 
     /// <summary>Registers the app's hook handlers (see <see cref="Events"/>).</summary>
     public Hooks Hooks { get; }

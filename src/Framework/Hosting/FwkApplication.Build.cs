@@ -76,7 +76,7 @@ public sealed partial class FwkApplication
             ((IEndpointConventionBuilder)routes).Finally(HeadForGet.Add);
             ((IEndpointConventionBuilder)routes).Finally(new ResponseDescriptions(_errors, ErrorOwners(app, catalog)).Describe);
             var hooks = new Hooks(_hookStore, app.Name, isFramework: false, webApp.Services);
-            app.Module.Configure(new AppBuilder(app, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services, Settings));
+            app.Module.Configure(new AppBuilder(app, routes, routes, hooks, new ErrorRegistry(_errors, app.Name), webApp.Configuration, webApp.Services, Settings));
         }
     }
 
@@ -208,6 +208,11 @@ public sealed partial class FwkApplication
         if (settings.RequestTimeout is not null)
         {
             webApp.UseRequestTimeouts();
+        }
+
+        foreach (var configure in _afterRouting)
+        {
+            configure(webApp);
         }
     }
 }

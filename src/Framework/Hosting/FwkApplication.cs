@@ -22,6 +22,7 @@ public sealed partial class FwkApplication : IAsyncDisposable
     private readonly HookStore _hookStore = new();
     private readonly ErrorCatalog _errors = new();
     private readonly List<Type> _codeApps = [];
+    private readonly List<Action<IApplicationBuilder>> _afterRouting = [];
     private readonly ConfigReader _config;
     private readonly ConfigurationException? _configurationError;
     private readonly FwkSettings? _settings;
@@ -146,6 +147,24 @@ public sealed partial class FwkApplication : IAsyncDisposable
         }
 
         _codeApps.Add(typeof(TApp));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds middleware that runs after routing has chosen the endpoint and before it runs, inside Fwk's error envelopes
+    /// (what the middleware answers or throws is written like any error): where ASP.NET Core's authentication and
+    /// authorization go (Fwk.Accounts), or endpoint-aware rate limiting. Runs once, when the pipeline is built, in the
+    /// order added; call it before the application runs.
+    /// </summary>
+    public FwkApplication UseAfterRouting(Action<IApplicationBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("Middleware must be added before the application runs.");
+        }
+
+        _afterRouting.Add(configure);
         return this;
     }
 

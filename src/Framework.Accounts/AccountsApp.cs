@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Fwk.Accounts;
+
+/// <summary>
+/// The app <see cref="FwkAccountsExtensions.UseAccounts"/> activates: Identity's tables and the refresh tokens in the default
+/// bind (created and migrated like any app's models), the error codes of <see cref="AccountErrorCodes"/>, the
+/// <c>/auth</c> routes, and a startup hook that reads the signing key, so a missing key stops serving before traffic
+/// (verbs such as create_db need no key).
+/// </summary>
+internal sealed class AccountsApp : IApp
+{
+    public void Configure(AppBuilder app)
+    {
+        app.Models.Add<AccountUserConfiguration>().Add<AccountRoleConfiguration>().Add<AccountUserRoleConfiguration>()
+            .Add<AccountUserClaimConfiguration>().Add<AccountRoleClaimConfiguration>().Add<AccountUserLoginConfiguration>()
+            .Add<AccountUserTokenConfiguration>().Add<RefreshTokenRecordConfiguration>();
+        app.Errors.Add(AccountErrorCodes.Unauthenticated, "Authentication required", StatusCodes.Status401Unauthorized)
+            .Add(AccountErrorCodes.Forbidden, "Not allowed", StatusCodes.Status403Forbidden)
+            .Add(AccountErrorCodes.LoginFailed, "Wrong email or password", StatusCodes.Status401Unauthorized)
+            .Add(AccountErrorCodes.RefreshRefused, "Refresh token refused; log in again", StatusCodes.Status401Unauthorized)
+            .Add(AccountErrorCodes.WrongPassword, "The current password is wrong", StatusCodes.Status400BadRequest)
+            .Add(AccountErrorCodes.EmailTaken, "An account with this email exists", StatusCodes.Status409Conflict)
+            .MapConstraint(AccountUserConfiguration.EmailIndex, AccountErrorCodes.EmailTaken)
+            .MapConstraint(AccountUserConfiguration.UserNameIndex, AccountErrorCodes.EmailTaken);
+        app.Hooks.On(Events.Startup, (SigningKey _) => { });
+        AccountRoutes.Map(app.Routes);
+    }
+}

@@ -1,0 +1,57 @@
+using Fwk.Db;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Fwk.Accounts;
+
+/// <summary>Adds accounts to a Fwk application.</summary>
+public static class FwkAccountsExtensions
+{
+    /// <summary>
+    /// Accounts on the project's own PostgreSQL (the default bind; call after <see cref="FwkDatabaseExtensions.UseDatabase"/>).
+    /// Activates the Accounts app: ASP.NET Core Identity (UserManager, its password hasher, lockout, security stamps) with
+    /// its EF Core stores on the request's <see cref="Session"/>, its tables and the refresh tokens' as the app's models, and
+    /// the <c>/auth</c> routes (register, login, refresh, logout, logout-all, me, password). Access tokens are JWTs that
+    /// JwtBearer checks on every request that sends one; authentication and authorization run after routing, inside Fwk's
+    /// error envelopes, so a route protected with <see cref="FwkAuthorizationExtensions.RequireAuth{TBuilder}"/> answers
+    /// 401 (<see cref="AccountErrorCodes.Unauthenticated"/>) or 403 (<see cref="AccountErrorCodes.Forbidden"/>). Routes
+    /// without it stay open. Settings: <c>[auth]</c>; the signing key comes from the environment variable
+    /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup.
+    /// </summary>
+    public static FwkApplication UseAccounts(this FwkApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Services.Any(s => s.ServiceType == typeof(Session)))
+        {
+            throw new InvalidOperationException("Accounts live in the project's database: call app.UseDatabase() before app.UseAccounts().");
+        }
+
+        app.Settings.Declare(AccountSettings.Section, AccountSettings.Keys);
+        var services = app.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => AccountSettings.Read(sp.GetRequiredService<ConfigReader>()));
+        services.AddSingleton(sp => SigningKey.Read(sp.GetRequiredService<AccountSettings>()));
+        services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new DummyPassword());
+        services.AddScoped(sp => new RefreshTokens(sp.GetRequiredService<Session>(), sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new TokenIssuer(
+            sp.GetRequiredService<Session>(), sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<RefreshTokens>(), sp.GetRequiredService<AccountSettings>()));
+
+        // Identity's EF Core stores take the context from DI: Fwk.Db's scoped Session of the default bind is one.
+        services.AddOptions<IdentityOptions>().Configure<AccountSettings>(IdentitySetup.Configure);
+        services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationEnvelopes>();
+        app.UseAfterRouting(pipeline => pipeline.UseAuthentication().UseAuthorization());
+        app.AddApp<AccountsApp>();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fwk.Accounts;
+
+/// <summary>The <c>/auth</c> routes: register, login, refresh and logout are open; the others need an access token.</summary>
+internal static class AccountRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var auth = routes.MapGroup("/auth");
+        auth.MapPost("/register", Registration.RegisterAsync).AllowAnonymous();
+        auth.MapPost("/login", Login.LoginAsync).AllowAnonymous();
+        auth.MapPost("/refresh", TokenRefresh.RefreshAsync).AllowAnonymous();
+        auth.MapPost("/logout", Logout.LogoutAsync).AllowAnonymous();
+        auth.MapPost("/logout-all", Logout.LogoutAllAsync).RequireAuth();
+        auth.MapGet("/me", Me.GetAsync).RequireAuth();
+        auth.MapPost("/password", PasswordChange.ChangeAsync).RequireAuth();
+    }
+}

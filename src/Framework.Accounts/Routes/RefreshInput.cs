@@ -1,0 +1,4 @@
+namespace Fwk.Accounts;
+
+/// <summary>The body of refresh and logout: <c>{"refresh_token": …}</c>.</summary>
+internal sealed record RefreshInput(string? RefreshToken);

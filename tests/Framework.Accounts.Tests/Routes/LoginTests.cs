@@ -1,0 +1,51 @@
+using System.Net;
+using Fwk.Accounts.Tests.Infrastructure;
+using Fwk.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fwk.Accounts.Tests.Routes;
+
+/// <summary>Login failures: one answer for unknown, wrong and locked, and the lockout (config.ini: 3 failures).</summary>
+public sealed class LoginTests(FwkTestDatabase database) : IClassFixture<FwkTestDatabase>
+{
+    [Fact]
+    public async Task Login_WhenUnknownOrWrongPassword_AnswersTheSame()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        await app.RegisterAsync("ada@example.com");
+
+        var unknown = await app.LoginAsync("nobody@example.com");
+        var wrong = await app.LoginAsync("ada@example.com", "wrong password");
+
+        var (unknownError, wrongError) = (await unknown.ReadErrorAsync(), await wrong.ReadErrorAsync());
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), (unknownError.Status, unknownError.Code));
+        Assert.Equal((unknownError.Status, unknownError.Code, unknownError.Message), (wrongError.Status, wrongError.Code, wrongError.Message));
+        Assert.Equal("Bearer", unknown.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("Bearer", wrong.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Login_AfterMaxFailures_RefusesTheRightPasswordUntilTheLockoutEndsButKeepsSessions()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var account = await app.RegisterAsync("ada@example.com");
+        var earlier = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.LoginAsync("ada@example.com", "wrong password")).StatusCode);
+        }
+
+        var locked = await app.LoginAsync("ada@example.com");
+        var refreshWhileLocked = await app.RefreshAsync(earlier.RefreshToken);
+        var lockoutEnd = await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id).Select(u => u.LockoutEnd).SingleAsync());
+        await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        var afterLockout = await app.LoginAsync("ada@example.com");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await locked.StatusAndCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, refreshWhileLocked.StatusCode);
+        Assert.InRange(lockoutEnd!.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(16));
+        Assert.Equal(HttpStatusCode.OK, afterLockout.StatusCode);
+    }
+}
