@@ -17,7 +17,7 @@ run() { dotnet test "$1" --no-build --logger "trx;LogFileName=${1//\//_}.trx" --
 run tests/Framework.Cli.Tests "$@" &
 cli=$!
 status=0
-for project in tests/Framework.Tests tests/Framework.Testing.Tests tests/Framework.Db.Tests tests/Framework.Jobs.Tests samples/UsersApp/tests; do
+for project in tests/Framework.Tests tests/Framework.Testing.Tests tests/Framework.Db.Tests tests/Framework.Jobs.Tests tests/Framework.Accounts.Tests samples/UsersApp/tests; do
   run "$project" "$@" || status=1
 done
 wait "$cli" || status=1
