@@ -7,7 +7,8 @@ namespace Fwk.Cli;
 internal static class ProjectRunner
 {
     /// <summary>
-    /// Finds the project at <paramref name="location"/>, builds it (unless <paramref name="noBuild"/>) and runs it with
+    /// Finds the project at <paramref name="location"/>, builds it (unless <paramref name="noBuild"/>, or nothing
+    /// changed since fwk last built it: see <see cref="BuildFingerprint"/>) and runs it with
     /// <paramref name="appArguments"/>. Returns the app's exit code (0 ok, 1 failure, 2 usage); 1 when no project is
     /// found or the build fails.
     /// </summary>
@@ -19,26 +20,35 @@ internal static class ProjectRunner
             return ExitCodes.Failure;
         }
 
-        Terminal.Progress(noBuild ? $"Finding the last build of {project.Name}…" : $"Building {project.Name}…");
+        // Taken before building: a file changed while the build reads it makes the next verb build again.
         var started = Stopwatch.GetTimestamp();
-        var build = noBuild
-            ? await ProjectBuilder.LocateAsync(project, cancellationToken)
-            : await ProjectBuilder.BuildAsync(project, cancellationToken);
-        if (!build.Succeeded)
+        var inputs = BuildFingerprint.OfInputs(project);
+        var current = BuildFingerprint.CurrentTarget(project, inputs);
+        var verb = string.Join(' ', appArguments);
+        var next = verb == "run" ? "Starting it (Ctrl+C to stop)…" : $"Running {verb}…";
+        if (current is not null)
         {
-            Terminal.Error(noBuild ? $"No build of {project.Name} to run ({project.Path}):" : $"Build of {project.Name} failed ({project.Path}):");
-            Terminal.Plain(build.Output);
-            return ExitCodes.Failure;
+            Terminal.Progress($"{project.Name} is up to date (nothing changed since fwk built it). {next}");
+        }
+        else
+        {
+            Terminal.Progress(noBuild ? $"Finding the last build of {project.Name}…" : $"Building {project.Name}…");
+            var build = noBuild
+                ? await ProjectBuilder.LocateAsync(project, cancellationToken)
+                : await ProjectBuilder.BuildAsync(project, inputs, cancellationToken);
+            if (!build.Succeeded)
+            {
+                Terminal.Error(noBuild ? $"No build of {project.Name} to run ({project.Path}):" : $"Build of {project.Name} failed ({project.Path}):");
+                Terminal.Plain(build.Output);
+                return ExitCodes.Failure;
+            }
+
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            Terminal.Progress($"{(noBuild ? "Found" : "Built")} {project.Name} in {seconds}s. {next}");
+            current = build.TargetPath!;
         }
 
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-        var verb = string.Join(' ', appArguments);
-        var done = noBuild ? "Found" : "Built";
-        Terminal.Progress(verb == "run"
-            ? $"{done} {project.Name} in {seconds}s. Starting it (Ctrl+C to stop)…"
-            : $"{done} {project.Name} in {seconds}s. Running {verb}…");
-
-        var exitCode = await AppProcess.RunAsync(build.TargetPath!, appArguments, project.Directory, cancellationToken);
+        var exitCode = await AppProcess.RunAsync(current, appArguments, project.Directory, cancellationToken);
         if (exitCode is ExitCodes.Ok or ExitCodes.Failure or ExitCodes.Usage)
         {
             return exitCode;

@@ -5,10 +5,20 @@ internal static class ProjectBuilder
 {
     /// <summary>
     /// Runs <c>dotnet build PROJECT -nologo -v q -t:Build -getProperty:TargetPath</c> in the project directory: a normal
-    /// (restoring, incremental) build that prints the built assembly's path on success.
+    /// (restoring, incremental) build that prints the built assembly's path on success. After a successful build,
+    /// records <paramref name="inputs"/> (the fingerprint taken before it; none when null) with the output's, so the
+    /// next verb can skip the build while nothing changed.
     /// </summary>
-    public static Task<BuildResult> BuildAsync(ProjectFile project, CancellationToken cancellationToken) =>
-        RunAsync(project, ["build", project.Path, "-nologo", "-v", "q", "-tl:off", "-t:Build", "-getProperty:TargetPath"], cancellationToken);
+    public static async Task<BuildResult> BuildAsync(ProjectFile project, string? inputs, CancellationToken cancellationToken)
+    {
+        var build = await RunAsync(project, ["build", project.Path, "-nologo", "-v", "q", "-tl:off", "-t:Build", "-getProperty:TargetPath"], cancellationToken);
+        if (build.Succeeded && inputs is not null)
+        {
+            new BuildStamp(inputs, BuildFingerprint.OfOutputs(build.TargetPath!), build.TargetPath!).Write(project);
+        }
+
+        return build;
+    }
 
     /// <summary>
     /// Finds the assembly of the last build without building (<c>dotnet msbuild PROJECT -getProperty:TargetPath</c>
