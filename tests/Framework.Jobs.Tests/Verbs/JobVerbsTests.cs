@@ -25,12 +25,15 @@ public sealed class JobVerbsTests(FwkTestDatabase database) : IClassFixture<FwkT
 
         Assert.Equal((0, $"Job {sleep.Id}: cancelled."), (discard.ExitCode, discard.Output.Trim()));
         Assert.Equal(1, runOnce.ExitCode);
-        Assert.Contains("2 job(s) ran, 1 failed.", runOnce.Output, StringComparison.Ordinal);
+        // The ping and the failing job, and Fwk's idempotency purge too when the last minute held one of its slots.
+        Assert.Matches(@"(?m)^\d+\s+Shop\.Shop\.Ping\s+1\s+completed\s", runOnce.Output);
+        Assert.Matches(@"(?m)^\d+\s+Shop\.Shop\.Fail\s+1\s+available\s+InvalidOperationException: always", runOnce.Output);
+        Assert.Matches(@"(?m)^[23] job\(s\) ran, 1 failed\.$", runOnce.Output);
         Assert.Matches($@"(?m)^{failed.Id}\s+Shop\.Shop\.Fail\s+default\s+available\s+1/3\s+\S+ \S+\s+InvalidOperationException: always$", list.Output);
         Assert.Equal(0, retry.ExitCode);
         Assert.Equal(1, retryRunning.ExitCode);
         Assert.Matches(@"(?m)^default\s+cancelled\s+1\s", stats.Output);
-        Assert.Matches(@"(?m)^default\s+completed\s+1\s", stats.Output);
+        Assert.Matches(@"(?m)^default\s+completed\s+[12]\s", stats.Output); // the ping, and the purge's slot if run-once ran one
         Assert.Matches(@"(?m)^default\s+available\s+1\s", stats.Output);
     }
 }
