@@ -41,8 +41,8 @@ internal static class FwkCommand
     {
         var root = new RootCommand(
             "fwk: runs the verbs of a Fwk project and scaffolds projects and apps.\n"
-            + "Project verbs build the project in the current directory (or --project PATH), then run the verb inside the "
-            + "app's own process, exactly as `dotnet run -- VERB` would.\n"
+            + "Project verbs build the project in the current directory (or --project PATH) unless nothing changed since fwk "
+            + "last built it, then run the verb inside the app's own process, exactly as `dotnet run -- VERB` would.\n"
             + "Exit codes: 0 ok, 1 failure, 2 usage.");
         ProjectVerbs.AddTo(root);
         ScaffoldVerbs.AddTo(root);

@@ -54,6 +54,29 @@ internal static class ProjectRunner
             return exitCode;
         }
 
+        return Failed(project, exitCode);
+    }
+
+    /// <summary>
+    /// Finds the project at <paramref name="location"/> and serves it under <c>dotnet watch</c> with
+    /// <paramref name="appArguments"/> (<see cref="WatchedAppProcess"/>), which builds it. Returns 0 after Ctrl+C;
+    /// 1 when no project is found or the watcher fails.
+    /// </summary>
+    public static async Task<int> WatchAsync(string? location, IReadOnlyList<string> appArguments, CancellationToken cancellationToken)
+    {
+        if (!ProjectLocator.TryFind(location, out var project, out var error))
+        {
+            Terminal.Error(error);
+            return ExitCodes.Failure;
+        }
+
+        Terminal.Progress($"Watching {project.Name}: dotnet watch builds and starts it, then applies each saved edit (Ctrl+C to stop)…");
+        var exitCode = await WatchedAppProcess.RunAsync(project, appArguments, cancellationToken);
+        return exitCode == ExitCodes.Ok ? exitCode : Failed(project, exitCode);
+    }
+
+    private static int Failed(ProjectFile project, int exitCode)
+    {
         Terminal.Error($"{project.Name} exited with code {exitCode.ToString(CultureInfo.InvariantCulture)}.");
         return ExitCodes.Failure;
     }

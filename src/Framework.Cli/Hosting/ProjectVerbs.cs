@@ -5,7 +5,8 @@ namespace Fwk.Cli;
 /// <summary>
 /// The verbs that run inside a project's own process: <c>run</c>, <c>routes</c>, <c>init_project</c>, <c>create_db</c>,
 /// <c>drop_db</c>, <c>reset_db</c>, <c>db start|stop|status</c>, the migration verbs (<c>db migrate|upgrade|downgrade|
-/// history|current|check</c>), and <c>verb NAME</c> for any other (an app's own). Each builds the project, then runs
+/// history|current|check</c>), and <c>verb NAME</c> for any other (an app's own). Each builds the project (unless it is
+/// up to date: <see cref="BuildFingerprint"/>), then runs
 /// <c>dotnet &lt;project.dll&gt; VERB</c> in the project directory with the options it was given. Their help never builds anything.
 /// </summary>
 internal static class ProjectVerbs
@@ -13,7 +14,7 @@ internal static class ProjectVerbs
     /// <summary>Adds every project verb to <paramref name="root"/>.</summary>
     public static void AddTo(RootCommand root)
     {
-        root.Subcommands.Add(Verb("run", "Build and serve the project until Ctrl+C (or SIGTERM).", ["run"]));
+        root.Subcommands.Add(RunVerb.Create());
         root.Subcommands.Add(Verb("routes", "List every route: method, path, app and handler.", ["routes"]));
         root.Subcommands.Add(Verb("init_project", "Run each active app's init function (seed data), in app order.", ["init_project"]));
         root.Subcommands.Add(Verb("create_db", "Create each database if missing, then its tables (or apply its migrations).", ["create_db"], Bind()));
@@ -64,7 +65,8 @@ internal static class ProjectVerbs
         return command;
     }
 
-    private static Option<bool> NoBuildOption() => new("--no-build") { Description = "Use the last build instead of building the project first." };
+    /// <summary>The <c>--no-build</c> option of every project verb.</summary>
+    public static Option<bool> NoBuildOption() => new("--no-build") { Description = "Use the last build instead of building the project first." };
 
     private static Command Verb(string name, string description, string[] appVerb, params Forwarded[] forwarded)
     {
