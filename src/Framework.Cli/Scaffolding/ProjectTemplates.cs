@@ -6,7 +6,13 @@ internal static class ProjectTemplates
     /// <summary>The Scalar.AspNetCore version a new project's docs page (<c>/docs</c>) uses: the sample's.</summary>
     private const string ScalarVersion = "2.19.0";
 
-    /// <summary>The .csproj: a web project on net10.0 that references Fwk, and Scalar for the docs page.</summary>
+    /// <summary>
+    /// The Microsoft.AspNetCore.OpenApi version, the one Fwk depends on. Referenced directly, as the sample does: its build
+    /// files, which enable the source generator's interceptors, reach only projects that reference it themselves.
+    /// </summary>
+    private const string OpenApiVersion = "10.0.15";
+
+    /// <summary>The .csproj: a web project on net10.0 that references Fwk, and OpenAPI and Scalar for the docs page.</summary>
     public static string Csproj(string name, FwkReference fwk) => $"""
         <Project Sdk="Microsoft.NET.Sdk.Web">
           <PropertyGroup>
@@ -19,6 +25,7 @@ internal static class ProjectTemplates
           </PropertyGroup>
           <ItemGroup>
         {fwk.Items}
+            <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="{OpenApiVersion}" />
             <PackageReference Include="Scalar.AspNetCore" Version="{ScalarVersion}" />
           </ItemGroup>
         </Project>

@@ -62,6 +62,7 @@ public sealed class CrudTemplatesTests
         Assert.Contains("public const int ItemNotFound = 1101;", files["Items/ItemsApp.cs"], StringComparison.Ordinal);
         Assert.Contains("active = Shop.Hello, Shop.Items\n", files["config.ini"], StringComparison.Ordinal);
         Assert.Contains("<PackageReference Include=\"Scalar.AspNetCore\" Version=\"2.19.0\" />", files["Shop.csproj"], StringComparison.Ordinal);
+        Assert.Contains("<PackageReference Include=\"Microsoft.AspNetCore.OpenApi\" Version=\"10.0.15\" />", files["Shop.csproj"], StringComparison.Ordinal);
 
         var hello = files["Hello/HelloApp.cs"];
         Assert.Contains("services.AddOpenApi();", hello, StringComparison.Ordinal);
