@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace Fwk.Cli;
 
-/// <summary>The scaffolding verbs: <c>create_project</c> and <c>create_app</c>. Neither builds anything.</summary>
+/// <summary>
+/// The scaffolding verbs: <c>create_project</c> and <c>create_app</c>. Each writes its files first; create_project and
+/// <c>create_app --crud</c> then write a migration with the project's own <c>db migrate</c>, which builds it.
+/// </summary>
 internal static class ScaffoldVerbs
 {
     /// <summary>Adds both verbs to <paramref name="root"/>.</summary>
@@ -14,7 +17,7 @@ internal static class ScaffoldVerbs
 
     private static Command CreateProject()
     {
-        var name = NameOption("project", "The project's name, also its root namespace and .csproj name (a C# identifier).");
+        var name = NameOption("--name", "project", "The project's name, also its root namespace and .csproj name (a C# identifier).", required: true);
         var directory = new Option<string>("--directory", "-d")
         {
             Description = "The folder to create the project in (as DIRECTORY/NAME). Default: the current directory.",
@@ -35,7 +38,7 @@ internal static class ScaffoldVerbs
             Description = "A package source (folder or URL) holding the Fwk packages, written to the project's nuget.config.",
             HelpName = "SOURCE",
         };
-        var command = new Command("create_project", "Create a project: .csproj, Program.cs, config.ini and a Hello app answering GET /.")
+        var command = new Command("create_project", "Create a project: .csproj, Program.cs, config.ini, a Hello app (GET /, /health, /docs), an Items CRUD app with its first migration, and tests.")
         {
             name, directory, source, version, packageSource,
         };
@@ -46,26 +49,38 @@ internal static class ScaffoldVerbs
                 result.AddError("--fwk-source references the source tree; it cannot be combined with --fwk-version or --package-source.");
             }
         });
-        command.SetAction(parse => ProjectScaffolder.Create(new ProjectRequest(
-            parse.GetValue(name)!, parse.GetValue(directory), parse.GetValue(source), parse.GetValue(version), parse.GetValue(packageSource))));
+        command.SetAction((parse, cancellationToken) => ProjectScaffolder.CreateAsync(
+            new ProjectRequest(parse.GetValue(name)!, parse.GetValue(directory), parse.GetValue(source), parse.GetValue(version), parse.GetValue(packageSource)),
+            cancellationToken));
         return command;
     }
 
     private static Command CreateApp()
     {
-        var name = NameOption("app", "The app's name: its folder, class (NAMEApp), namespace (ROOT.NAME) and route (/name).");
+        var name = NameOption("--name", "app", "The app's name: its folder, class (NAMEApp), namespace (ROOT.NAME) and route (/name).", required: false);
+        var crud = NameOption("--crud", "app", "Instead of --name: a CRUD app of this name (model, configuration, validated input, five routes, tests; and a migration when the project has them).", required: false);
         var project = ProjectVerbs.ProjectOption();
-        var command = new Command("create_app", "Add an app (NAME/NAMEApp.cs, one GET route) to the project and activate it in config.ini.")
+        var command = new Command("create_app", "Add an app (NAME/NAMEApp.cs, one GET route; or --crud NAME) to the project and activate it in config.ini.")
         {
-            name, project,
+            name, crud, project,
         };
-        command.SetAction(parse => AppScaffolder.Create(parse.GetValue(project), parse.GetValue(name)!));
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(name) is null) == (result.GetResult(crud) is null))
+            {
+                result.AddError("Give the app's name with either --name NAME or --crud NAME.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => parse.GetValue(crud) is { } crudName
+            ? AppScaffolder.CreateAsync(parse.GetValue(project), crudName, crud: true, cancellationToken)
+            : AppScaffolder.CreateAsync(parse.GetValue(project), parse.GetValue(name)!, crud: false, cancellationToken));
         return command;
     }
 
-    private static Option<string> NameOption(string what, string description)
+    private static Option<string> NameOption(string alias, string what, string description, bool required)
     {
-        var option = new Option<string>("--name", "-n") { Description = description, Required = true, HelpName = "NAME" };
+        string[] aliases = alias == "--name" ? ["-n"] : [];
+        var option = new Option<string>(alias, aliases) { Description = description, Required = required, HelpName = "NAME" };
         option.Validators.Add(result =>
         {
             if (Names.Problem(result.GetValueOrDefault<string>(), what) is { } problem)

@@ -16,6 +16,13 @@ internal static class Names
         "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    // Types a CRUD app's code names unqualified: a model called so would hide them.
+    private static readonly HashSet<string> TemplateTypes = new(StringComparer.Ordinal) { "Task", "Session", "ReadSession", "Page", "Respond", "Program" };
+
+    // Plural endings that add "es" (boxes, churches), and "s" endings that are not plurals (class, status, analysis).
+    private static readonly string[] EsPlurals = ["sses", "xes", "zes", "ches", "shes"];
+    private static readonly string[] NotPlurals = ["ss", "us", "is"];
+
     // Names that would shadow the namespaces a project's code uses.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "Fwk", "System", "Microsoft" };
 
@@ -44,6 +51,25 @@ internal static class Names
 
     /// <summary>The URL path of a new app: <c>Blog</c> → <c>/blog</c>, <c>BlogPosts</c> → <c>/blog-posts</c>.</summary>
     public static string RoutePath(string name) => "/" + Split(name, '-').Trim('-');
+
+    /// <summary>
+    /// The model of a CRUD app: the singular of a plural name (<c>Owners</c> → <c>Owner</c>, <c>Categories</c> →
+    /// <c>Category</c>, <c>Boxes</c> → <c>Box</c>); NAME + <c>Item</c> when the name is not an English plural or its singular
+    /// would hide a type the app's code uses or the project's namespace <paramref name="rootNamespace"/>.
+    /// </summary>
+    public static string Model(string name, string rootNamespace)
+    {
+        string? singular = name switch
+        {
+            _ when name.EndsWith("ies", StringComparison.Ordinal) => name[..^3] + "y",
+            _ when EsPlurals.Any(e => name.EndsWith(e, StringComparison.Ordinal)) => name[..^2],
+            _ when name.EndsWith('s') && !NotPlurals.Any(e => name.EndsWith(e, StringComparison.Ordinal)) => name[..^1],
+            _ => null,
+        };
+        var usable = singular is { Length: > 1 } && char.IsAsciiLetter(singular[0]) && !Keywords.Contains(singular)
+            && !TemplateTypes.Contains(singular) && singular != rootNamespace;
+        return usable ? singular! : name + "Item";
+    }
 
     private static string Split(string name, char separator)
     {

@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace Fwk.Cli;
 
-/// <summary><c>fwk create_project</c>: a project that builds and answers <c>GET /</c> at once.</summary>
+/// <summary>
+/// <c>fwk create_project</c>: a project that builds and runs at once: a Hello app (<c>GET /</c>, <c>/health</c>, the OpenAPI
+/// document and <c>/docs</c>), an Items CRUD app (<see cref="CrudApp"/>) with its first migration, and their tests.
+/// </summary>
 internal static class ProjectScaffolder
 {
     /// <summary>The CLI's own version (without build metadata): the default Fwk package version of new projects.</summary>
@@ -10,8 +13,14 @@ internal static class ProjectScaffolder
         (typeof(ProjectScaffolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0")
         .Split('+')[0];
 
-    /// <summary>Creates the project folder and its files; returns the exit code.</summary>
-    public static int Create(ProjectRequest request)
+    /// <summary>The CRUD app of a new project.</summary>
+    public const string CrudAppName = "Items";
+
+    /// <summary>
+    /// Creates the project folder and its files, then its first migration with the project's own <c>db migrate</c> (which
+    /// builds it); returns the exit code.
+    /// </summary>
+    public static async Task<int> CreateAsync(ProjectRequest request, CancellationToken cancellationToken)
     {
         var parent = Path.GetFullPath(string.IsNullOrWhiteSpace(request.Directory) ? Directory.GetCurrentDirectory() : request.Directory);
         var root = Path.Combine(parent, request.Name);
@@ -27,18 +36,7 @@ internal static class ProjectScaffolder
             return ExitCodes.Failure;
         }
 
-        var files = new List<(string Path, string Content)>
-        {
-            ($"{request.Name}.csproj", ProjectTemplates.Csproj(request.Name, fwk)),
-            ("Program.cs", ProjectTemplates.Program()),
-            ("config.ini", ProjectTemplates.ConfigIni(request.Name)),
-            (Path.Combine("Hello", "HelloApp.cs"), AppTemplates.App(request.Name, "Hello", "/", $"Hello from {request.Name}")),
-            (Path.Combine(TestTemplates.Folder, $"{request.Name}.Tests.csproj"), TestTemplates.Csproj(request.Name, fwk)),
-            (Path.Combine(TestTemplates.Folder, "HelloAppTests.cs"), TestTemplates.AppTest(request.Name, "Hello", "/", $"Hello from {request.Name}")),
-            (".gitignore", ProjectTemplates.GitIgnore()),
-            ("Directory.Build.props", ProjectTemplates.DirectoryBuildProps()),
-            ("Directory.Packages.props", ProjectTemplates.DirectoryPackagesProps()),
-        };
+        var files = Files(request.Name, fwk);
         if (!string.IsNullOrWhiteSpace(request.PackageSource))
         {
             files.Add(("nuget.config", ProjectTemplates.NuGetConfig(PackageSource(request.PackageSource))));
@@ -61,12 +59,37 @@ internal static class ProjectScaffolder
                 + (string.IsNullOrWhiteSpace(request.PackageSource)
                     ? " (from your NuGet sources; pass --package-source DIR for a local folder such as <fwk repo>/artifacts/packages)."
                     : $" from {PackageSource(request.PackageSource)} (nuget.config)."));
+        if (await ScaffoldMigration.WriteAsync(root, "initial", cancellationToken) != ExitCodes.Ok)
+        {
+            return ExitCodes.Failure;
+        }
+
         Terminal.Info("Next:");
         Terminal.Info($"  cd {Path.GetRelativePath(Directory.GetCurrentDirectory(), root)}");
-        Terminal.Info("  fwk create_db     # starts the project's own PostgreSQL under .fwk/ and creates the database");
-        Terminal.Info("  fwk run           # serves http://127.0.0.1:8000 (GET / answers)");
+        Terminal.Info("  fwk create_db     # starts the project's own PostgreSQL under .fwk/, creates the database, applies the migration");
+        Terminal.Info("  fwk run           # serves http://127.0.0.1:8000: GET /, /items, /docs, /openapi/v1.json, /health");
         Terminal.Info("  dotnet test tests # the project's tests, each on a database of its own (Fwk.Testing)");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The files of project <paramref name="name"/>, by path relative to its folder (nuget.config aside).</summary>
+    public static List<(string Path, string Content)> Files(string name, FwkReference fwk)
+    {
+        var crud = new CrudApp(name, CrudAppName, AppErrorCodes.First);
+        return
+        [
+            ($"{name}.csproj", ProjectTemplates.Csproj(name, fwk)),
+            ("Program.cs", ProjectTemplates.Program()),
+            ("config.ini", ProjectTemplates.ConfigIni(name, CrudAppName)),
+            (Path.Combine("Hello", "HelloApp.cs"), AppTemplates.App(name, "Hello", "/", $"Hello from {name}", frontDoor: true)),
+            .. crud.Files,
+            (Path.Combine(TestTemplates.Folder, $"{name}.Tests.csproj"), TestTemplates.Csproj(name, fwk)),
+            (Path.Combine(TestTemplates.Folder, "HelloAppTests.cs"), TestTemplates.AppTest(name, "Hello", "/", $"Hello from {name}", frontDoor: true)),
+            crud.Test,
+            (".gitignore", ProjectTemplates.GitIgnore()),
+            ("Directory.Build.props", ProjectTemplates.DirectoryBuildProps()),
+            ("Directory.Packages.props", ProjectTemplates.DirectoryPackagesProps()),
+        ];
     }
 
     private static bool TryReference(ProjectRequest request, string root, out FwkReference fwk, out string error)

@@ -1,9 +1,18 @@
 namespace Fwk.Cli;
 
-/// <summary>The files of a new project (the hello app's comes from <see cref="AppTemplates"/>).</summary>
+/// <summary>The files of a new project (its apps' come from <see cref="AppTemplates"/> and <see cref="CrudTemplates"/>).</summary>
 internal static class ProjectTemplates
 {
-    /// <summary>The .csproj: a web project on net10.0 that references Fwk.</summary>
+    /// <summary>The Scalar.AspNetCore version a new project's docs page (<c>/docs</c>) uses: the sample's.</summary>
+    private const string ScalarVersion = "2.19.0";
+
+    /// <summary>
+    /// The Microsoft.AspNetCore.OpenApi version, the one Fwk depends on. Referenced directly, as the sample does: its build
+    /// files, which enable the source generator's interceptors, reach only projects that reference it themselves.
+    /// </summary>
+    private const string OpenApiVersion = "10.0.15";
+
+    /// <summary>The .csproj: a web project on net10.0 that references Fwk, and OpenAPI and Scalar for the docs page.</summary>
     public static string Csproj(string name, FwkReference fwk) => $"""
         <Project Sdk="Microsoft.NET.Sdk.Web">
           <PropertyGroup>
@@ -16,6 +25,8 @@ internal static class ProjectTemplates
           </PropertyGroup>
           <ItemGroup>
         {fwk.Items}
+            <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="{OpenApiVersion}" />
+            <PackageReference Include="Scalar.AspNetCore" Version="{ScalarVersion}" />
           </ItemGroup>
         </Project>
 
@@ -37,8 +48,8 @@ internal static class ProjectTemplates
 
         """;
 
-    /// <summary>config.ini: local address, the hello app active, the managed local PostgreSQL.</summary>
-    public static string ConfigIni(string name) => $"""
+    /// <summary>config.ini: local address, the Hello and <paramref name="crudApp"/> apps active, the managed local PostgreSQL.</summary>
+    public static string ConfigIni(string name, string crudApp) => $"""
         ; {name}'s configuration. FWK_ENV=dev layers config.dev.ini over this file;
         ; FWK_SECTION__KEY environment variables override any key (e.g. FWK_NETWORKING__URLS).
         [environment]
@@ -49,7 +60,7 @@ internal static class ProjectTemplates
         urls = http://127.0.0.1:8000
 
         [apps]
-        active = {name}.Hello
+        active = {name}.Hello, {name}.{crudApp}
 
         [database]
         ; local = a PostgreSQL cluster managed by Fwk under .fwk/ (started on demand; `fwk db stop` stops it)

@@ -39,10 +39,11 @@ internal static class TestTemplates
 
     /// <summary>
     /// <c>tests/NAMEAppTests.cs</c>: the app's route answers its message, on the app's own test database (the pattern to
-    /// copy for the next test).
+    /// copy for the next test); with <paramref name="frontDoor"/> (see <see cref="AppTemplates.App"/>) also that
+    /// <c>/health</c>, the OpenAPI document and the docs page answer.
     /// </summary>
-    public static string AppTest(string rootNamespace, string name, string path, string message) => $$"""
-        namespace {{rootNamespace}}.Tests;
+    public static string AppTest(string rootNamespace, string name, string path, string message, bool frontDoor = false) => $$"""
+        {{(frontDoor ? "using System.Net;\n\n" : string.Empty)}}namespace {{rootNamespace}}.Tests;
 
         /// <summary>The {{name}} app, started in process on a database of its own (see Fwk.Testing).</summary>
         public sealed class {{name}}AppTests(FwkTestDatabase database) : IClassFixture<FwkTestDatabase>
@@ -56,9 +57,26 @@ internal static class TestTemplates
 
                 Assert.Equal("{{message}}", data.Message);
             }
-
+        {{(frontDoor ? FrontDoorTest : string.Empty)}}
             private sealed record Greeting(string Message);
         }
+
+        """;
+
+    private const string FrontDoorTest = """
+
+            [Fact]
+            public async Task FrontDoor_ServesHealthTheOpenApiDocumentAndTheDocs()
+            {
+                await using var app = await FwkTestApp.StartAsync<Program>(database);
+
+                using var health = await app.Client.GetAsync("/health");
+                using var document = await app.Client.GetAsync("/openapi/v1.json");
+                using var docs = await app.Client.GetAsync("/docs/");
+
+                Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (health.StatusCode, document.StatusCode, docs.StatusCode));
+                Assert.Contains("openapi/v1.json", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
 
         """;
 }

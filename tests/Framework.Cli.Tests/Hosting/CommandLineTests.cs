@@ -149,4 +149,25 @@ public sealed class CommandLineTests(FwkToolFixture fwk)
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--name", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--name", "Blog", "--crud", "Owners")]
+    [InlineData("--project", ".")]
+    public async Task CreateApp_WithCrudAndNameOrWithNeither_Exits2(params string[] arguments)
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, ["create_app", .. arguments]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("either --name NAME or --crud NAME", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(fwk.EmptyDirectory));
+    }
+
+    [Fact]
+    public async Task CreateApp_WithCrudNameInvalid_Exits2()
+    {
+        var result = await fwk.RunFwkAsync(fwk.EmptyDirectory, "create_app", "--crud", "Blog.Posts");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("name 'Blog.Posts'", result.StandardError, StringComparison.Ordinal);
+    }
 }

@@ -16,14 +16,15 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
     {
         var parent = Directory.CreateDirectory(Path.Combine(fwk.Root, "migrating")).FullName;
         var project = Path.Combine(parent, "Store");
-        Check(await fwk.RunFwkAsync(parent, "create_project", "--name", "Store", "--package-source", fwk.Packages));
+        Check(await Fwk(parent, "create_project", "--name", "Store", "--package-source", fwk.Packages));
         Check(await fwk.RunFwkAsync(project, "create_app", "--name", "Notes"));
         await File.WriteAllTextAsync(Path.Combine(project, "Notes", "NotesApp.cs"), NotesApp(withDone: false));
         try
         {
-            var initial = Check(await Fwk(project, "db", "migrate", "-m", "initial"));
-            Assert.Contains("NotesApp: notes: create table (id, title)", initial.StandardOutput, StringComparison.Ordinal);
-            Assert.Matches(@"default: applied \d{14}_Initial; now at \d{14}_Initial", Check(await Fwk(project, "db", "upgrade")).StandardOutput);
+            // create_project wrote the Initial migration (its Items app, the jobs tables); the Notes app gets its own.
+            var notes = Check(await Fwk(project, "db", "migrate", "-m", "add notes"));
+            Assert.Contains("NotesApp: notes: create table (id, title)", notes.StandardOutput, StringComparison.Ordinal);
+            Assert.Matches(@"default: applied \d{14}_Initial, \d{14}_AddNotes; now at \d{14}_AddNotes", Check(await Fwk(project, "db", "upgrade")).StandardOutput);
 
             await File.WriteAllTextAsync(Path.Combine(project, "Notes", "NotesApp.cs"), NotesApp(withDone: true));
             var stale = await Fwk(project, "db", "check");
@@ -32,10 +33,10 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
 
             Check(await Fwk(project, "db", "migrate", "-m", "add done", "--no-build"));
             Assert.Matches(@"default: applied \d{14}_AddDone; now at \d{14}_AddDone", Check(await Fwk(project, "db", "upgrade")).StandardOutput);
-            Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
+            Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddNotes  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
             Check(await Fwk(project, "db", "check", "--no-build"));
 
-            // The scaffold's UseJobs: the jobs tables came with the first migration, and the app's recurring job runs
+            // The scaffold's UseJobs: the jobs tables came with create_project's migration, and the app's recurring job runs
             // in `fwk jobs run-once` (its slot of the last minute), writing through the job's session.
             var ran = Check(await Fwk(project, "jobs", "run-once", "--no-build")).StandardOutput;
             Assert.Contains("every:tidy_notes", ran, StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class MigrationLifecycleTests(FwkToolFixture fwk, ITestOutputHelpe
                 var both = await Task.WhenAll(Fwk(project, "db", "upgrade", "--no-build"), Fwk(project, "db", "upgrade", "--no-build"));
                 Assert.All(both, upgrade => Assert.True(upgrade.ExitCode == 0, upgrade.ToString()));
                 Assert.Single(both, upgrade => upgrade.StandardOutput.Contains("_Initial, ", StringComparison.Ordinal));
-                Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
+                Assert.Matches(@"\d{14}_Initial  applied\n  \d{14}_AddNotes  applied\n  \d{14}_AddDone  applied", Check(await Fwk(project, "db", "history", "--no-build")).StandardOutput.ReplaceLineEndings("\n"));
             }
         }
         finally

@@ -124,7 +124,11 @@ public sealed class ProjectVerbTests(FwkToolFixture fwk, ITestOutputHelper outpu
         var created = await fwk.RunFwkAsync(parent, "create_project", "--name", "Unbuilt", "--fwk-source", RepositoryRoot.Path);
         Assert.True(created.ExitCode == 0, created.ToString());
 
-        var result = await fwk.RunFwkAsync(Path.Combine(parent, "Unbuilt"), "routes", "--no-build");
+        // create_project built it for its first migration: without its build output it is a project never built.
+        var project = Path.Combine(parent, "Unbuilt");
+        Directory.Delete(Path.Combine(project, "bin"), recursive: true);
+        Directory.Delete(Path.Combine(project, "obj"), recursive: true);
+        var result = await fwk.RunFwkAsync(project, "routes", "--no-build");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("build the project first", result.StandardError, StringComparison.Ordinal);

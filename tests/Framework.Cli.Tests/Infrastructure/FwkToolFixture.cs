@@ -60,7 +60,7 @@ public sealed class FwkToolFixture : IAsyncLifetime
     /// <summary>The installed fwk executable.</summary>
     public string Fwk => Path.Combine(Root, "tools", OperatingSystem.IsWindows() ? "fwk.exe" : "fwk");
 
-    /// <summary>The Demo project (Hello + Blog apps) shared by the end-to-end tests.</summary>
+    /// <summary>The Demo project (Hello, Items and Blog apps; the Initial migration) shared by the end-to-end tests.</summary>
     public string DemoDirectory => Path.Combine(Root, "projects", "Demo");
 
     public ProcessResult CreateProject { get; private set; } = null!;

@@ -31,4 +31,15 @@ public sealed class NamesTests
     [InlineData("fwk")]
     [InlineData("System")]
     public void Validate_WhenNameIsNotIdentifier_Rejects(string name) => Assert.NotNull(Names.Problem(name, "app"));
+
+    [Theory]
+    [InlineData("Owners", "Owner")]
+    [InlineData("Categories", "Category")]
+    [InlineData("Boxes", "Box")]
+    [InlineData("Addresses", "Address")]
+    [InlineData("Status", "StatusItem")]
+    [InlineData("Inventory", "InventoryItem")]
+    [InlineData("Tasks", "TasksItem")]
+    [InlineData("Shops", "ShopsItem")]
+    public void Model_OfCrudAppName_IsItsSingularUnlessThatClashes(string name, string model) => Assert.Equal(model, Names.Model(name, "Shop"));
 }

@@ -32,20 +32,21 @@ public sealed partial class ScaffoldedTestsTests(FwkToolFixture fwk, ITestOutput
 
             var passing = await DotnetTestAsync(project, server);
             Assert.True(passing.ExitCode == 0, passing.ToString());
-            Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+2", passing.StandardOutput);
+            Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+10", passing.StandardOutput);
             Assert.Equal(("1", "0"), (await CountAsync(socket, "fwk_tpl_%"), await CountAsync(socket, "fwk_test_%")));
 
             Check(await fwk.RunFwkAsync(project, "create_app", "--name", "Notes"));
             await File.WriteAllTextAsync(Path.Combine(project, "Notes", "NotesApp.cs"), NotesAppWithAModel);
             await File.WriteAllTextAsync(Path.Combine(project, "tests", "FailingTests.cs"), FailingTest);
+            Check(await fwk.RunFwkOnPackagesAsync(project, "db", "migrate", "-m", "add notes"));
 
             var failingOnItsOwnCluster = await DotnetTestAsync(project);
             Assert.True(failingOnItsOwnCluster.ExitCode != 0, failingOnItsOwnCluster.ToString());
-            Assert.Matches(@"Failed!\s+- Failed:\s+1, Passed:\s+3", failingOnItsOwnCluster.StandardOutput);
+            Assert.Matches(@"Failed!\s+- Failed:\s+1, Passed:\s+11", failingOnItsOwnCluster.StandardOutput);
             await AssertNoClusterLeftAsync();
 
             var failingOnTheServer = await DotnetTestAsync(project, server);
-            Assert.Matches(@"Failed!\s+- Failed:\s+1, Passed:\s+3", failingOnTheServer.StandardOutput);
+            Assert.Matches(@"Failed!\s+- Failed:\s+1, Passed:\s+11", failingOnTheServer.StandardOutput);
             Assert.Equal(("2", "0"), (await CountAsync(socket, "fwk_tpl_%"), await CountAsync(socket, "fwk_test_%")));
         }
         finally
@@ -69,7 +70,8 @@ public sealed partial class ScaffoldedTestsTests(FwkToolFixture fwk, ITestOutput
 
         """;
 
-    // The app create_app wrote (same route and message, so its test still passes), now with a model: a new table.
+    // The app create_app wrote (same route and message, so its test still passes), now with a model: a new table (and a
+    // migration, as the project has them).
     private const string NotesAppWithAModel = """
         using Fwk;
 
@@ -99,7 +101,7 @@ public sealed partial class ScaffoldedTestsTests(FwkToolFixture fwk, ITestOutput
     private async Task<string> CreateProjectAsync(string folder, string name)
     {
         var parent = Directory.CreateDirectory(Path.Combine(fwk.Root, folder)).FullName;
-        Check(await fwk.RunFwkAsync(parent, "create_project", "--name", name, "--package-source", fwk.Packages));
+        Check(await fwk.RunFwkOnPackagesAsync(parent, "create_project", "--name", name, "--package-source", fwk.Packages));
         return Path.Combine(parent, name);
     }
 

@@ -11,10 +11,14 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     {
         Assert.True(fwk.CreateProject.ExitCode == 0, fwk.CreateProject.ToString());
         Assert.Contains($"Created project Demo in {fwk.DemoDirectory}", fwk.CreateProject.StandardOutput, StringComparison.Ordinal);
-        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props", "tests/Demo.Tests.csproj", "tests/HelloAppTests.cs" })
+        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props", "tests/Demo.Tests.csproj", "tests/HelloAppTests.cs", "Items/Item.cs", "Items/ItemConfiguration.cs", "Items/ItemInput.cs", "Items/ItemsApp.cs", "tests/ItemsAppTests.cs" })
         {
             Assert.True(File.Exists(Path.Combine(fwk.DemoDirectory, file)), $"{file} is missing");
         }
+
+        // The first migration, written by the project's own db migrate: the items table and Fwk.Jobs' tables.
+        Assert.Single(Directory.GetFiles(Path.Combine(fwk.DemoDirectory, "Migrations"), "*_Initial.cs"));
+        Assert.Contains("ItemsApp: items: create table (id, name, description)", fwk.CreateProject.StandardOutput, StringComparison.Ordinal);
 
         var csproj = Read("Demo.csproj");
         Assert.Contains("Sdk=\"Microsoft.NET.Sdk.Web\"", csproj, StringComparison.Ordinal);
@@ -55,7 +59,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
         Assert.Contains("var data = await (await app.Client.GetAsync(\"/blog\")).ReadSuccessAsync<Greeting>();", Read("tests/BlogAppTests.cs"), StringComparison.Ordinal);
         Assert.Contains("Added its test in tests/BlogAppTests.cs.", fwk.CreateApp.StandardOutput, StringComparison.Ordinal);
 
-        var expected = ProjectTemplates.ConfigIni("Demo").Replace("active = Demo.Hello\n", "active = Demo.Hello, Demo.Blog\n", StringComparison.Ordinal);
+        var expected = ProjectTemplates.ConfigIni("Demo", "Items").Replace("active = Demo.Hello, Demo.Items\n", "active = Demo.Hello, Demo.Items, Demo.Blog\n", StringComparison.Ordinal);
         Assert.Equal(expected, Read("config.ini"));
         Assert.Contains("[database]\n; local = a PostgreSQL cluster managed by Fwk", expected, StringComparison.Ordinal);
         Assert.Contains("host = local\nname = demo\n", expected, StringComparison.Ordinal);
@@ -98,7 +102,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     public async Task CreateProject_WithPackageSource_WritesNuGetConfig()
     {
         var parent = Path.Combine(fwk.Root, "elsewhere");
-        var result = await fwk.RunFwkAsync(fwk.Root, "create_project", "--name", "MyShop", "--directory", parent, "--package-source", fwk.Packages);
+        var result = await fwk.RunFwkOnPackagesAsync(fwk.Root, "create_project", "--name", "MyShop", "--directory", parent, "--package-source", fwk.Packages);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var project = Path.Combine(parent, "MyShop");
