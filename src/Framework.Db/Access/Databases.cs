@@ -37,4 +37,15 @@ public sealed class Databases
         ArgumentNullException.ThrowIfNull(scope);
         return scope.GetRequiredService<RequestSessions>().At(_binds.Get(bind).Index);
     }
+
+    /// <summary>
+    /// The write sessions of every bind that <paramref name="scope"/> has rented so far, in bind order (the default bind
+    /// first, then <c>[database.NAME]</c> binds in config order: the order a request's sessions are saved in).
+    /// </summary>
+    public IReadOnlyList<Session> RentedSessions(IServiceProvider scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var sessions = scope.GetRequiredService<RequestSessions>();
+        return [.. _binds.All.Select(bind => sessions.At(bind.Index)).OfType<Session>()];
+    }
 }

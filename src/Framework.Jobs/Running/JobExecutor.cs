@@ -32,9 +32,9 @@ internal sealed partial class JobExecutor(IServiceProvider services, JobCatalog 
                 var info = scope.ServiceProvider.GetRequiredService<JobInfo>();
                 (info.Id, info.Kind, info.Queue, info.Attempt, info.MaxAttempts) = (job.Id, job.Kind, job.Queue, job.Attempt, job.MaxAttempts);
                 await hooks.EmitAsync(handler.EventName, JobJson.Deserialize(job.Args, handler.ArgsType), scope.ServiceProvider, cancellationToken);
-                if (databases.RentedSession(scope.ServiceProvider) is { } session && (session.ChangeTracker.HasChanges() || session.Database.CurrentTransaction is not null))
+                if (await SaveAsync(databases.RentedSessions(scope.ServiceProvider), job, worker, cancellationToken) is { } saved)
                 {
-                    return await CompleteWithAsync(session, job, worker, cancellationToken);
+                    return saved;
                 }
             }
 
@@ -55,28 +55,59 @@ internal sealed partial class JobExecutor(IServiceProvider services, JobCatalog 
         }
     }
 
-    private async Task<JobRun> CompleteWithAsync(Session session, ClaimedJob job, Guid worker, CancellationToken cancellationToken)
+    // The default bind's changes commit with the job's completion (exactly once). Other binds' changes (an audit log the
+    // default's save adds to, a handler's own writes) are committed after the default's save and before that commit: a
+    // crash in between runs the job again (at least once for them) rather than losing them. Null when the default bind
+    // had nothing to save: the job is then completed as one that wrote nothing.
+    private async Task<JobRun?> SaveAsync(IReadOnlyList<Session> sessions, ClaimedJob job, Guid worker, CancellationToken cancellationToken)
     {
-        var transaction = session.Database.CurrentTransaction ?? await session.Database.BeginTransactionAsync(cancellationToken);
-        session.Database.AutoSavepointsEnabled = false; // a failed save fails the job, all rolled back
-        for (var round = 0; round < MaxSaveRounds && session.ChangeTracker.HasChanges(); round++)
+        var own = sessions.FirstOrDefault(session => session.Bind == ModelRegistry.DefaultBind && NeedsSave(session));
+        if (own is not null)
         {
-            await session.SaveChangesAsync(cancellationToken);
+            await SaveInTransactionAsync(own, cancellationToken);
         }
 
+        foreach (var other in sessions.Where(session => session.Bind != ModelRegistry.DefaultBind && NeedsSave(session)))
+        {
+            await SaveInTransactionAsync(other, cancellationToken);
+            await other.Database.CommitTransactionAsync(cancellationToken);
+        }
+
+        return own is null ? null : await CompleteWithAsync(own, job, worker, cancellationToken);
+    }
+
+    private async Task<JobRun> CompleteWithAsync(Session session, ClaimedJob job, Guid worker, CancellationToken cancellationToken)
+    {
         var held = await session.Database.ExecuteSqlAsync(
             $"UPDATE fwk_jobs SET state = 'completed', finished_at = now(), locked_by = NULL WHERE id = {job.Id} AND state = 'running' AND locked_by = {worker}",
             cancellationToken);
         if (held == 1)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await session.Database.CommitTransactionAsync(cancellationToken);
             return new JobRun(job.Id, job.Kind, job.Attempt, JobStates.Completed, null);
         }
 
-        await transaction.RollbackAsync(cancellationToken);
+        await session.Database.RollbackTransactionAsync(cancellationToken);
         LogLost(logger, job.Id, job.Kind);
         return new JobRun(job.Id, job.Kind, job.Attempt, JobStates.Available, "the worker no longer held the job; its changes were rolled back");
     }
+
+    private static async Task SaveInTransactionAsync(Session session, CancellationToken cancellationToken)
+    {
+        if (session.Database.CurrentTransaction is null)
+        {
+            await session.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        session.Database.AutoSavepointsEnabled = false; // a failed save fails the job, all rolled back
+        for (var round = 0; round < MaxSaveRounds && session.ChangeTracker.HasChanges(); round++)
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    // Tracked changes, or a transaction the handler opened and left to be committed with the job.
+    private static bool NeedsSave(Session session) => session.ChangeTracker.HasChanges() || session.Database.CurrentTransaction is not null;
 
     private async Task<JobRun> FailAsync(ClaimedJob job, Guid worker, Exception exception)
     {

@@ -9,3 +9,5 @@ public sealed record Fail(string Message);
 public sealed record Sleep(int Milliseconds);
 
 public sealed record OrderPlaced(int OrderId, string Item);
+
+public sealed record Book(int OrderId, string Text);

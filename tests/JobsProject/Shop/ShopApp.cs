@@ -7,13 +7,26 @@ namespace Shop.Shop;
 
 public sealed class ShopApp : IApp
 {
+    /// <summary>The second bind (<c>[database.ledger]</c>).</summary>
+    public const string Ledger = "ledger";
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddSingleton<Seen>();
 
     public void Configure(AppBuilder app)
     {
         app.Models.Add<Order>().Add<Receipt>();
+        app.Models.Add<LedgerEntry>(Ledger);
         app.Settings.Declare("shop", "recurring");
         app.Jobs.Handle<SendReceipt>((SendReceipt job, Session db) => { db.Add(new Receipt { OrderId = job.OrderId }); }, maxAttempts: 5);
+        app.Jobs.Handle<Book>((Book job, Session db, [FromKeyedServices(Ledger)] Session ledger) =>
+        {
+            if (job.OrderId != 0)
+            {
+                db.Add(new Receipt { OrderId = job.OrderId });
+            }
+
+            ledger.Add(new LedgerEntry { Text = job.Text });
+        });
         app.Jobs.Handle<Ping>((Ping job, Seen seen, JobInfo info) => seen.Add($"ping:{job.Text}:{info.Attempt}"));
         app.Jobs.Handle<Fail>((Fail job) => { throw new InvalidOperationException(job.Message); }, maxAttempts: 3);
         app.Jobs.Handle<Sleep>(async (Sleep job, Seen seen, CancellationToken ct) =>
@@ -49,6 +62,9 @@ public sealed class ShopApp : IApp
             new { enqueued = await jobs.EnqueueAsync(new Ping(key), new JobOptions { UniqueKey = key }, ct) });
         app.Routes.MapPost("/fails", (JobQueue jobs) => jobs.Enqueue(new Fail("always")));
         app.Routes.MapPost("/sleeps/{ms:int}", (int ms, JobQueue jobs) => jobs.Enqueue(new Sleep(ms)));
+        app.Routes.MapPost("/books/{orderId:int}/{text}", (int orderId, string text, JobQueue jobs) => jobs.Enqueue(new Book(orderId, text)));
+        app.Routes.MapGet("/ledger", async ([FromKeyedServices(Ledger)] ReadSession ledger) =>
+            await ledger.Set<LedgerEntry>().OrderBy(e => e.Id).Select(e => e.Text).ToListAsync());
         app.Routes.MapGet("/receipts", async (Session db) => await db.Set<Receipt>().OrderBy(r => r.Id).Select(r => r.OrderId).ToListAsync());
     }
 }
