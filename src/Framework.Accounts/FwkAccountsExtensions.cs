@@ -32,19 +32,31 @@ public static class FwkAccountsExtensions
         }
 
         app.Settings.Declare(AccountSettings.Section, AccountSettings.Keys);
+        app.Settings.Declare(AccountSettings.Section, RateLimitSettings.Keys);
+        app.Settings.Declare(AccountSettings.Section, EmailSettings.Keys);
         var services = app.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AccountSettings.Read(sp.GetRequiredService<ConfigReader>()));
         services.AddSingleton(sp => SigningKey.Read(sp.GetRequiredService<AccountSettings>()));
         services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new DummyPassword());
+        services.AddSingleton(sp => RateLimitSettings.Read(sp.GetRequiredService<ConfigReader>()));
+        services.AddSingleton<AuthRateLimiter>();
+        services.AddSingleton(sp => EmailSettings.Read(sp.GetRequiredService<ConfigReader>()));
+        services.TryAddSingleton<IEmailSender, LoggingEmailSender>();
+        services.AddScoped<AccountMails>();
         services.AddScoped(sp => new RefreshTokens(sp.GetRequiredService<Session>(), sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new TokenIssuer(
             sp.GetRequiredService<Session>(), sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<RefreshTokens>(), sp.GetRequiredService<AccountSettings>()));
 
         // Identity's EF Core stores take the context from DI: Fwk.Db's scoped Session of the default bind is one.
         services.AddOptions<IdentityOptions>().Configure<AccountSettings>(IdentitySetup.Configure);
-        services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>();
+        services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>().AddDefaultTokenProviders();
+
+        // Reset and confirmation tokens are data protection payloads: with keys in memory or a local directory (the default),
+        // a token made by one instance fails in another and after a restart with new keys; share the keys across instances.
+        services.AddDataProtection();
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<EmailSettings>((options, email) => options.TokenLifespan = email.TokenLifetime);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));
