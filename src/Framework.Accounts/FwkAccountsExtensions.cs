@@ -16,7 +16,9 @@ public static class FwkAccountsExtensions
     /// Accounts on the project's own PostgreSQL (the default bind; call after <see cref="FwkDatabaseExtensions.UseDatabase"/>).
     /// Activates the Accounts app: ASP.NET Core Identity (UserManager, its password hasher, lockout, security stamps) with
     /// its EF Core stores on the request's <see cref="Session"/>, its tables and the refresh tokens' as the app's models, and
-    /// the <c>/auth</c> routes (register, login, refresh, logout, logout-all, me, password). Access tokens are JWTs that
+    /// the <c>/auth</c> routes (register, login, refresh, logout, logout-all, me, password, forgot-password, reset-password,
+    /// confirm-email; login, register and forgot-password rate limited). Mails go through the <see cref="IEmailSender"/> in
+    /// DI (one that only logs when the project registers none). Access tokens are JWTs that
     /// JwtBearer checks on every request that sends one; authentication and authorization run after routing, inside Fwk's
     /// error envelopes, so a route protected with <see cref="FwkAuthorizationExtensions.RequireAuth{TBuilder}"/> answers
     /// 401 (<see cref="AccountErrorCodes.Unauthenticated"/>) or 403 (<see cref="AccountErrorCodes.Forbidden"/>). Routes

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fwk.Accounts;
 
-/// <summary>The <c>/auth</c> routes: register, login, refresh and logout are open; the others need an access token.</summary>
+/// <summary>
+/// The <c>/auth</c> routes: register, login, refresh, logout and the mailed-token routes (forgot-password, reset-password,
+/// confirm-email) are open; the others need an access token.
+/// </summary>
 internal static class AccountRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
