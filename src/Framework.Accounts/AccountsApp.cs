@@ -28,6 +28,7 @@ internal sealed class AccountsApp : IApp
             .Add(AccountErrorCodes.ConfirmationTokenRefused, "The confirmation token is invalid or expired", StatusCodes.Status400BadRequest)
             .Add(AccountErrorCodes.EmailNotConfirmed, "Confirm your email address before logging in", StatusCodes.Status403Forbidden);
         app.Hooks.On(Events.Startup, LoggingEmailSender.WarnOutsideDebug);
+        app.Hooks.On(Events.Startup, (RateLimitSettings _, EmailSettings _) => { }); // read now: a bad value stops serving before traffic
         app.Hooks.On(Events.Startup, (SigningKey _) => { });
         AccountRoutes.Map(app.Routes);
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Fwk.Accounts.Tests.Email;
 
-/// <summary><c>[auth] email_token_minutes</c> is the lifetime of Identity's reset and confirmation tokens.</summary>
+/// <summary><c>[auth] email_token_minutes</c>: the lifetime of Identity's reset and confirmation tokens, read when serving starts.</summary>
 public sealed class EmailSettingsTests(FwkTestDatabase database) : IClassFixture<FwkTestDatabase>
 {
     [Theory]
@@ -19,5 +19,13 @@ public sealed class EmailSettingsTests(FwkTestDatabase database) : IClassFixture
         var lifespan = app.Services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan;
 
         Assert.Equal(TimeSpan.FromMinutes(expected), lifespan);
+    }
+
+    [Fact]
+    public async Task Start_WithATokenLifetimeUnderFiveMinutes_FailsNamingTheKey()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Vaults.StartAsync(database, ("auth", "email_token_minutes", "1")));
+
+        Assert.Contains("email_token_minutes", failure.ToString(), StringComparison.Ordinal);
     }
 }
