@@ -26,4 +26,22 @@ public static class AccountErrorCodes
 
     /// <summary>409: register gave an email that already has an account.</summary>
     public const int EmailTaken = 1206;
+
+    /// <summary>
+    /// 429 with <c>Retry-After</c> (seconds): too many login, register or forgot-password requests a minute from this client
+    /// address or for this account name (<c>[auth] *_rate_per_minute</c>).
+    /// </summary>
+    public const int RateLimited = 1210;
+
+    /// <summary>400: reset-password gave an email with no account, or a reset token that is wrong, expired or already used.</summary>
+    public const int ResetTokenRefused = 1211;
+
+    /// <summary>400: confirm-email gave an email with no account, or a confirmation token that is wrong or expired.</summary>
+    public const int ConfirmationTokenRefused = 1212;
+
+    /// <summary>
+    /// 403: with <c>[auth] require_confirmed_email = true</c>, a login with the right password for an account whose email is
+    /// not confirmed. Answered only after the password is verified, so it tells nothing to whoever does not know it.
+    /// </summary>
+    public const int EmailNotConfirmed = 1213;
 }

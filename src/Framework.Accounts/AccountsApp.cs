@@ -23,6 +23,12 @@ internal sealed class AccountsApp : IApp
             .Add(AccountErrorCodes.EmailTaken, "An account with this email exists", StatusCodes.Status409Conflict)
             .MapConstraint(AccountUserConfiguration.EmailIndex, AccountErrorCodes.EmailTaken)
             .MapConstraint(AccountUserConfiguration.UserNameIndex, AccountErrorCodes.EmailTaken);
+        app.Errors.Add(AccountErrorCodes.RateLimited, "Too many attempts; try again later", StatusCodes.Status429TooManyRequests)
+            .Add(AccountErrorCodes.ResetTokenRefused, "The reset token is invalid or expired", StatusCodes.Status400BadRequest)
+            .Add(AccountErrorCodes.ConfirmationTokenRefused, "The confirmation token is invalid or expired", StatusCodes.Status400BadRequest)
+            .Add(AccountErrorCodes.EmailNotConfirmed, "Confirm your email address before logging in", StatusCodes.Status403Forbidden);
+        app.Hooks.On(Events.Startup, LoggingEmailSender.WarnOutsideDebug);
+        app.Hooks.On(Events.Startup, (RateLimitSettings _, EmailSettings _) => { }); // read now: a bad value stops serving before traffic
         app.Hooks.On(Events.Startup, (SigningKey _) => { });
         AccountRoutes.Map(app.Routes);
     }

@@ -16,7 +16,9 @@ public static class FwkAccountsExtensions
     /// Accounts on the project's own PostgreSQL (the default bind; call after <see cref="FwkDatabaseExtensions.UseDatabase"/>).
     /// Activates the Accounts app: ASP.NET Core Identity (UserManager, its password hasher, lockout, security stamps) with
     /// its EF Core stores on the request's <see cref="Session"/>, its tables and the refresh tokens' as the app's models, and
-    /// the <c>/auth</c> routes (register, login, refresh, logout, logout-all, me, password). Access tokens are JWTs that
+    /// the <c>/auth</c> routes (register, login, refresh, logout, logout-all, me, password, forgot-password, reset-password,
+    /// confirm-email; login, register and forgot-password rate limited). Mails go through the <see cref="IEmailSender"/> in
+    /// DI (one that only logs when the project registers none). Access tokens are JWTs that
     /// JwtBearer checks on every request that sends one; authentication and authorization run after routing, inside Fwk's
     /// error envelopes, so a route protected with <see cref="FwkAuthorizationExtensions.RequireAuth{TBuilder}"/> answers
     /// 401 (<see cref="AccountErrorCodes.Unauthenticated"/>) or 403 (<see cref="AccountErrorCodes.Forbidden"/>). Routes
@@ -32,19 +34,31 @@ public static class FwkAccountsExtensions
         }
 
         app.Settings.Declare(AccountSettings.Section, AccountSettings.Keys);
+        app.Settings.Declare(AccountSettings.Section, RateLimitSettings.Keys);
+        app.Settings.Declare(AccountSettings.Section, EmailSettings.Keys);
         var services = app.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AccountSettings.Read(sp.GetRequiredService<ConfigReader>()));
         services.AddSingleton(sp => SigningKey.Read(sp.GetRequiredService<AccountSettings>()));
         services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new DummyPassword());
+        services.AddSingleton(sp => RateLimitSettings.Read(sp.GetRequiredService<ConfigReader>()));
+        services.AddSingleton<AuthRateLimiter>();
+        services.AddSingleton(sp => EmailSettings.Read(sp.GetRequiredService<ConfigReader>()));
+        services.TryAddSingleton<IEmailSender, LoggingEmailSender>();
+        services.AddScoped<AccountMails>();
         services.AddScoped(sp => new RefreshTokens(sp.GetRequiredService<Session>(), sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new TokenIssuer(
             sp.GetRequiredService<Session>(), sp.GetRequiredService<AccessTokens>(), sp.GetRequiredService<RefreshTokens>(), sp.GetRequiredService<AccountSettings>()));
 
         // Identity's EF Core stores take the context from DI: Fwk.Db's scoped Session of the default bind is one.
         services.AddOptions<IdentityOptions>().Configure<AccountSettings>(IdentitySetup.Configure);
-        services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>();
+        services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>().AddDefaultTokenProviders();
+
+        // Reset and confirmation tokens are data protection payloads: with keys in memory or a local directory (the default),
+        // a token made by one instance fails in another and after a restart with new keys; share the keys across instances.
+        services.AddDataProtection();
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<EmailSettings>((options, email) => options.TokenLifespan = email.TokenLifetime);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));

@@ -1,6 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Fwk.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Fwk.Accounts.Tests.Infrastructure;
 
@@ -14,7 +18,11 @@ internal static class Vaults
 
     public const string Password = "correct horse battery";
 
-    public static Task<FwkTestApp> StartAsync(FwkTestDatabase database, params (string Section, string Key, string Value)[] settings)
+    public static Task<FwkTestApp> StartAsync(FwkTestDatabase database, params (string Section, string Key, string Value)[] settings) =>
+        StartAsync(database, services => { }, settings);
+
+    /// <summary>Starts the project with <paramref name="settings"/>, and <paramref name="configureServices"/> to replace services (a mail outbox, a log recorder).</summary>
+    public static Task<FwkTestApp> StartAsync(FwkTestDatabase database, Action<IServiceCollection> configureServices, params (string Section, string Key, string Value)[] settings)
     {
         Environment.SetEnvironmentVariable(KeyVariable, Key);
         return FwkTestApp.StartAsync<Program>(database, options =>
@@ -23,6 +31,8 @@ internal static class Vaults
             {
                 options.With(section, key, value);
             }
+
+            options.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressHeader>()).ConfigureServices(configureServices);
         });
     }
 
@@ -31,6 +41,18 @@ internal static class Vaults
 
     public static Task<HttpResponseMessage> LoginAsync(this FwkTestApp app, string email, string password = Password) =>
         app.Client.PostAsJsonAsync("/auth/login", new { email, password });
+
+    /// <summary>Starts the project with <paramref name="outbox"/> as its mail sender.</summary>
+    public static Task<FwkTestApp> StartAsync(FwkTestDatabase database, Outbox outbox, params (string Section, string Key, string Value)[] settings) =>
+        StartAsync(database, services => services.AddSingleton<IEmailSender>(outbox), settings);
+
+    /// <summary>Starts the project with <paramref name="recorder"/> as its only log provider.</summary>
+    public static Task<FwkTestApp> StartAsync(FwkTestDatabase database, LogRecorder recorder, params (string Section, string Key, string Value)[] settings) =>
+        StartAsync(database, services => services.RemoveAll<ILoggerProvider>().AddSingleton<ILoggerProvider>(recorder), settings);
+
+    /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> as a client at <paramref name="address"/> would.</summary>
+    public static Task<HttpResponseMessage> PostFromAsync(this FwkTestApp app, string address, string path, object body) =>
+        app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body), Headers = { { ClientAddressHeader.Name, address } } });
 
     public static async Task<TokenPair> RegisterAndLoginAsync(this FwkTestApp app, string email)
     {
