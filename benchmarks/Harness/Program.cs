@@ -7,11 +7,18 @@ using Harness;
 //        benchmarks/run.sh --replica   (the sample's read routes on the primary alone vs with one streaming standby)
 //        benchmarks/run.sh --cold      (cold starts and create_db only)
 //        benchmarks/run.sh --enqueue   (POST /users with and without enqueueing its welcome mail)
+//        benchmarks/devloop.sh         (--devloop: edit-to-answer under fwk run --watch and dotnet watch; fwk db current)
 var options = HarnessOptions.Parse(args);
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "Framework.sln")))
 {
     root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run the harness from the repository (benchmarks/run.sh).");
+}
+
+if (args.Contains("--devloop"))
+{
+    await DevLoop.RunAsync(root, DevLoopOptions.Parse(args));
+    return 0;
 }
 
 string Built(string project, string assembly) => Path.Combine(root, project, "bin", "Release", "net10.0", assembly + ".dll");
