@@ -26,4 +26,7 @@ public static class AccountErrorCodes
 
     /// <summary>409: register gave an email that already has an account.</summary>
     public const int EmailTaken = 1206;
+
+    /// <summary>404: <c>DELETE /auth/api-keys/{id}</c> named no API key of the caller's account.</summary>
+    public const int ApiKeyNotFound = 1207;
 }

@@ -1,4 +1,5 @@
 using Fwk.Db;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,8 @@ public static class FwkAccountsExtensions
     /// error envelopes, so a route protected with <see cref="FwkAuthorizationExtensions.RequireAuth{TBuilder}"/> answers
     /// 401 (<see cref="AccountErrorCodes.Unauthenticated"/>) or 403 (<see cref="AccountErrorCodes.Forbidden"/>). Routes
     /// without it stay open. Settings: <c>[auth]</c>; the signing key comes from the environment variable
-    /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup.
+    /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup. Machine clients may send an API key
+    /// (<c>X-Api-Key</c>, made with <c>POST /auth/api-keys</c>) instead of an access token.
     /// </summary>
     public static FwkApplication UseAccounts(this FwkApplication app)
     {
@@ -46,7 +48,15 @@ public static class FwkAccountsExtensions
         services.AddOptions<IdentityOptions>().Configure<AccountSettings>(IdentitySetup.Configure);
         services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(AccountSchemes.Default)
+            .AddPolicyScheme(AccountSchemes.Default, null, options =>
+            {
+                options.ForwardDefaultSelector = AccountSchemes.Select;
+                options.ForwardChallenge = AccountSchemes.Bearer;
+                options.ForwardForbid = AccountSchemes.Bearer;
+            })
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccountSchemes.ApiKey, null);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationEnvelopes>();

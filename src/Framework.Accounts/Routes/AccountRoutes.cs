@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fwk.Accounts;
 
-/// <summary>The <c>/auth</c> routes: register, login, refresh and logout are open; the others need an access token.</summary>
+/// <summary>The <c>/auth</c> routes: register, login, refresh and logout are open; the others need an access token (or a session cookie); those that manage the account refuse API keys.</summary>
 internal static class AccountRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -13,8 +13,11 @@ internal static class AccountRoutes
         auth.MapPost("/login", Login.LoginAsync).AllowAnonymous();
         auth.MapPost("/refresh", TokenRefresh.RefreshAsync).AllowAnonymous();
         auth.MapPost("/logout", Logout.LogoutAsync).AllowAnonymous();
-        auth.MapPost("/logout-all", Logout.LogoutAllAsync).RequireAuth();
+        auth.MapPost("/logout-all", Logout.LogoutAllAsync).RequireAccountHolder();
         auth.MapGet("/me", Me.GetAsync).RequireAuth();
-        auth.MapPost("/password", PasswordChange.ChangeAsync).RequireAuth();
+        auth.MapPost("/password", PasswordChange.ChangeAsync).RequireAccountHolder();
+        auth.MapPost("/api-keys", ApiKeyRoutes.CreateAsync).RequireAccountHolder();
+        auth.MapGet("/api-keys", ApiKeyRoutes.ListAsync).RequireAccountHolder();
+        auth.MapDelete("/api-keys/{id:guid}", ApiKeyRoutes.RevokeAsync).RequireAccountHolder();
     }
 }
