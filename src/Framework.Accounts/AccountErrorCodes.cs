@@ -29,4 +29,7 @@ public static class AccountErrorCodes
 
     /// <summary>404: <c>DELETE /auth/api-keys/{id}</c> named no API key of the caller's account.</summary>
     public const int ApiKeyNotFound = 1207;
+
+    /// <summary>403: a request authenticated by the session cookie changes state without the <c>X-Fwk-Csrf</c> header (cookie mode).</summary>
+    public const int CsrfHeaderMissing = 1208;
 }

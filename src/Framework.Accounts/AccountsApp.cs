@@ -23,6 +23,7 @@ internal sealed class AccountsApp : IApp
             .Add(AccountErrorCodes.WrongPassword, "The current password is wrong", StatusCodes.Status400BadRequest)
             .Add(AccountErrorCodes.EmailTaken, "An account with this email exists", StatusCodes.Status409Conflict)
             .Add(AccountErrorCodes.ApiKeyNotFound, "No API key {0} in this account", StatusCodes.Status404NotFound)
+            .Add(AccountErrorCodes.CsrfHeaderMissing, "A request with the session cookie that changes state needs the X-Fwk-Csrf header", StatusCodes.Status403Forbidden)
             .MapConstraint(AccountUserConfiguration.EmailIndex, AccountErrorCodes.EmailTaken)
             .MapConstraint(AccountUserConfiguration.UserNameIndex, AccountErrorCodes.EmailTaken);
         app.Hooks.On(Events.Startup, (SigningKey _) => { });

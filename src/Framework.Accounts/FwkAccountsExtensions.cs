@@ -1,5 +1,6 @@
 using Fwk.Db;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,8 @@ public static class FwkAccountsExtensions
     /// 401 (<see cref="AccountErrorCodes.Unauthenticated"/>) or 403 (<see cref="AccountErrorCodes.Forbidden"/>). Routes
     /// without it stay open. Settings: <c>[auth]</c>; the signing key comes from the environment variable
     /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup. Machine clients may send an API key
-    /// (<c>X-Api-Key</c>, made with <c>POST /auth/api-keys</c>) instead of an access token.
+    /// (<c>X-Api-Key</c>, made with <c>POST /auth/api-keys</c>) instead of an access token; browser apps may use a session
+    /// cookie instead (<c>[auth] cookie = true</c>).
     /// </summary>
     public static FwkApplication UseAccounts(this FwkApplication app)
     {
@@ -56,11 +58,14 @@ public static class FwkAccountsExtensions
                 options.ForwardForbid = AccountSchemes.Bearer;
             })
             .AddJwtBearer()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccountSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccountSchemes.ApiKey, null)
+            .AddCookie(AccountSchemes.Cookie);
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(sp => new CookieOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<ConfigReader>()));
+        services.AddScoped(sp => new SessionCookies(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<Session>()));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationEnvelopes>();
-        app.UseAfterRouting(pipeline => pipeline.UseAuthentication().UseAuthorization());
+        app.UseAfterRouting(pipeline => pipeline.UseAuthentication().Use(CsrfGuard.InvokeAsync).UseAuthorization());
         app.AddApp<AccountsApp>();
         return app;
     }

@@ -6,12 +6,14 @@ namespace Fwk.Accounts;
 /// <summary>
 /// <c>POST /auth/login</c>: an access and a refresh token (a new family) for the right email and password. Every failure
 /// answers <see cref="AccountErrorCodes.LoginFailed"/> after one password hash check, so unknown, wrong and locked look
-/// alike. A wrong password counts towards the lockout (Identity's <c>AccessFailedAsync</c>, saved at once).
+/// alike. A wrong password counts towards the lockout (Identity's <c>AccessFailedAsync</c>, saved at once). In cookie mode
+/// it sets the session cookie and answers the account instead (<see cref="SessionCookies"/>).
 /// </summary>
 internal static class Login
 {
     public static async Task<IResult> LoginAsync(
-        CredentialsInput input, UserManager<AccountUser> users, DummyPassword dummy, TokenIssuer tokens, RefreshTokens refresh, HttpContext http, CancellationToken cancellationToken)
+        CredentialsInput input, UserManager<AccountUser> users, DummyPassword dummy, TokenIssuer tokens, RefreshTokens refresh, SessionCookies cookies, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var user = string.IsNullOrEmpty(input.Email) ? null : await users.FindByEmailAsync(input.Email);
         if (user is null || await users.IsLockedOutAsync(user))
@@ -29,6 +31,11 @@ internal static class Login
         if (user.AccessFailedCount > 0)
         {
             await users.ResetAccessFailedCountAsync(user);
+        }
+
+        if (cookies.Enabled)
+        {
+            return await cookies.SignInAsync(http, user, cancellationToken);
         }
 
         await refresh.DeleteExpiredAsync(user.Id, cancellationToken);
