@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Fwk.Accounts;
 
 /// <summary>
-/// The app <see cref="FwkAccountsExtensions.UseAccounts"/> activates: Identity's tables, the refresh tokens and the API keys in the default
+/// The app <see cref="FwkAccountsExtensions.UseAccounts"/> activates: Identity's tables, the refresh tokens, the API keys and the data protection keys in the default
 /// bind (created and migrated like any app's models), the error codes of <see cref="AccountErrorCodes"/>, the
 /// <c>/auth</c> routes, and a startup hook that reads the signing key, so a missing key stops serving before traffic
 /// (verbs such as create_db need no key).
@@ -15,7 +15,7 @@ internal sealed class AccountsApp : IApp
         app.Models.Add<AccountUserConfiguration>().Add<AccountRoleConfiguration>().Add<AccountUserRoleConfiguration>()
             .Add<AccountUserClaimConfiguration>().Add<AccountRoleClaimConfiguration>().Add<AccountUserLoginConfiguration>()
             .Add<AccountUserTokenConfiguration>().Add<RefreshTokenRecordConfiguration>();
-        app.Models.Add<ApiKeyRecordConfiguration>();
+        app.Models.Add<ApiKeyRecordConfiguration>().Add<DataProtectionKeyConfiguration>();
         app.Errors.Add(AccountErrorCodes.Unauthenticated, "Authentication required", StatusCodes.Status401Unauthorized)
             .Add(AccountErrorCodes.Forbidden, "Not allowed", StatusCodes.Status403Forbidden)
             .Add(AccountErrorCodes.LoginFailed, "Wrong email or password", StatusCodes.Status401Unauthorized)
