@@ -1,6 +1,8 @@
 using System.Net;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fwk.Accounts.Tests.Cookies;
 
@@ -35,10 +37,6 @@ public sealed class SessionCookieTests(FwkTestDatabase database) : IClassFixture
 
         Assert.Equal(["expires", "httponly", "path=/", "samesite=strict"], Attributes(login.SessionSetCookie()!));
     }
-
-    // The cookie's attributes, lowercased and sorted, the expiry date left out.
-    private static IEnumerable<string> Attributes(string setCookie) =>
-        setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).Select(a => a.StartsWith("expires=", StringComparison.Ordinal) ? "expires" : a).Order(StringComparer.Ordinal);
 
     [Fact]
     public async Task Login_WithoutCookieMode_AnswersTokensAndSetsNoCookie()
@@ -114,4 +112,34 @@ public sealed class SessionCookieTests(FwkTestDatabase database) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetWithCookieAsync("/notes/private", phone)).StatusCode);
     }
+
+    [Fact]
+    public async Task Cookie_OlderThanAnAccessToken_TakesTheAccountsCurrentRoles()
+    {
+        var clock = new ManualClock();
+        Environment.SetEnvironmentVariable(Vaults.KeyVariable, Vaults.Key);
+        await using var app = await FwkTestApp.StartAsync<Program>(database, options => options.With("auth", "cookie", "true")
+            .ConfigureServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var account = await app.RegisterAsync("ada@example.com");
+        var cookie = await app.CookieLoginAsync("ada@example.com");
+        await app.WithSessionAsync(db =>
+        {
+            var role = new AccountRole("admin");
+            db.Add(role);
+            db.Add(new IdentityUserRole<Guid> { UserId = account.Id, RoleId = role.Id });
+            return Task.CompletedTask;
+        });
+
+        var beforeRenewal = await app.GetWithCookieAsync("/notes/admin", cookie);
+        clock.Advance(TimeSpan.FromMinutes(16));
+        var afterRenewal = await app.GetWithCookieAsync("/notes/admin", cookie);
+
+        Assert.Equal(HttpStatusCode.Forbidden, beforeRenewal.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterRenewal.StatusCode);
+        Assert.NotNull(afterRenewal.SessionSetCookie());
+    }
+
+    // The cookie's attributes, lowercased and sorted, the expiry date left out.
+    private static IEnumerable<string> Attributes(string setCookie) =>
+        setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).Select(a => a.StartsWith("expires=", StringComparison.Ordinal) ? "expires" : a).Order(StringComparer.Ordinal);
 }
