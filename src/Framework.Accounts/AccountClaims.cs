@@ -17,4 +17,10 @@ public static class AccountClaims
 
     /// <summary>The account's security stamp when the token was issued; a token whose stamp is no longer current is refused.</summary>
     public const string SecurityStamp = "stamp";
+
+    /// <summary>
+    /// On a principal authenticated by an API key only: the key's id. Such a principal has no roles and, as permissions,
+    /// the key's scopes; routes that manage the account (API keys, logout-all, password) refuse it with 403.
+    /// </summary>
+    public const string ApiKey = "api_key";
 }

@@ -27,6 +27,12 @@ public static class AccountErrorCodes
     /// <summary>409: register gave an email that already has an account.</summary>
     public const int EmailTaken = 1206;
 
+    /// <summary>404: <c>DELETE /auth/api-keys/{id}</c> named no API key of the caller's account.</summary>
+    public const int ApiKeyNotFound = 1207;
+
+    /// <summary>403: a request authenticated by the session cookie changes state without the <c>X-Fwk-Csrf</c> header (cookie mode).</summary>
+    public const int CsrfHeaderMissing = 1208;
+
     /// <summary>
     /// 429 with <c>Retry-After</c> (seconds): too many login, register or forgot-password requests a minute from this client
     /// address or for this account name (<c>[auth] *_rate_per_minute</c>).

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Fwk.Accounts;
 
 /// <summary>
-/// The app <see cref="FwkAccountsExtensions.UseAccounts"/> activates: Identity's tables and the refresh tokens in the default
+/// The app <see cref="FwkAccountsExtensions.UseAccounts"/> activates: Identity's tables, the refresh tokens, the API keys and the data protection keys in the default
 /// bind (created and migrated like any app's models), the error codes of <see cref="AccountErrorCodes"/>, the
 /// <c>/auth</c> routes, and a startup hook that reads the signing key, so a missing key stops serving before traffic
 /// (verbs such as create_db need no key).
@@ -15,12 +15,15 @@ internal sealed class AccountsApp : IApp
         app.Models.Add<AccountUserConfiguration>().Add<AccountRoleConfiguration>().Add<AccountUserRoleConfiguration>()
             .Add<AccountUserClaimConfiguration>().Add<AccountRoleClaimConfiguration>().Add<AccountUserLoginConfiguration>()
             .Add<AccountUserTokenConfiguration>().Add<RefreshTokenRecordConfiguration>();
+        app.Models.Add<ApiKeyRecordConfiguration>().Add<DataProtectionKeyConfiguration>();
         app.Errors.Add(AccountErrorCodes.Unauthenticated, "Authentication required", StatusCodes.Status401Unauthorized)
             .Add(AccountErrorCodes.Forbidden, "Not allowed", StatusCodes.Status403Forbidden)
             .Add(AccountErrorCodes.LoginFailed, "Wrong email or password", StatusCodes.Status401Unauthorized)
             .Add(AccountErrorCodes.RefreshRefused, "Refresh token refused; log in again", StatusCodes.Status401Unauthorized)
             .Add(AccountErrorCodes.WrongPassword, "The current password is wrong", StatusCodes.Status400BadRequest)
             .Add(AccountErrorCodes.EmailTaken, "An account with this email exists", StatusCodes.Status409Conflict)
+            .Add(AccountErrorCodes.ApiKeyNotFound, "No API key {0} in this account", StatusCodes.Status404NotFound)
+            .Add(AccountErrorCodes.CsrfHeaderMissing, "A request with the session cookie that changes state needs the X-Fwk-Csrf header", StatusCodes.Status403Forbidden)
             .MapConstraint(AccountUserConfiguration.EmailIndex, AccountErrorCodes.EmailTaken)
             .MapConstraint(AccountUserConfiguration.UserNameIndex, AccountErrorCodes.EmailTaken);
         app.Errors.Add(AccountErrorCodes.RateLimited, "Too many attempts; try again later", StatusCodes.Status429TooManyRequests)

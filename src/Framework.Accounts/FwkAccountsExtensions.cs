@@ -1,7 +1,11 @@
 using Fwk.Db;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +27,10 @@ public static class FwkAccountsExtensions
     /// error envelopes, so a route protected with <see cref="FwkAuthorizationExtensions.RequireAuth{TBuilder}"/> answers
     /// 401 (<see cref="AccountErrorCodes.Unauthenticated"/>) or 403 (<see cref="AccountErrorCodes.Forbidden"/>). Routes
     /// without it stay open. Settings: <c>[auth]</c>; the signing key comes from the environment variable
-    /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup.
+    /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup. Machine clients may send an API key
+    /// (<c>X-Api-Key</c>, made with <c>POST /auth/api-keys</c>) instead of an access token; browser apps may use a session
+    /// cookie instead (<c>[auth] cookie = true</c>). Data protection keeps its keys in the default bind, so cookies survive
+    /// restarts and work across instances.
     /// </summary>
     public static FwkApplication UseAccounts(this FwkApplication app)
     {
@@ -60,11 +67,25 @@ public static class FwkAccountsExtensions
         services.AddDataProtection();
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<EmailSettings>((options, email) => options.TokenLifespan = email.TokenLifetime);
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(AccountSchemes.Default)
+            .AddPolicyScheme(AccountSchemes.Default, null, options =>
+            {
+                options.ForwardDefaultSelector = AccountSchemes.Select;
+                options.ForwardChallenge = AccountSchemes.Bearer;
+                options.ForwardForbid = AccountSchemes.Bearer;
+            })
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccountSchemes.ApiKey, null)
+            .AddCookie(AccountSchemes.Cookie);
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(sp => new CookieOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<ConfigReader>()));
+        services.AddDataProtection();
+        services.AddOptions<DataProtectionOptions>().Configure<AccountSettings>((options, settings) => options.ApplicationDiscriminator = settings.DataProtectionApplication);
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new SessionXmlRepository(scopes));
+        services.AddScoped(sp => new SessionCookies(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<Session>()));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationEnvelopes>();
-        app.UseAfterRouting(pipeline => pipeline.UseAuthentication().UseAuthorization());
+        app.UseAfterRouting(pipeline => pipeline.UseAuthentication().Use(CsrfGuard.InvokeAsync).UseAuthorization());
         app.AddApp<AccountsApp>();
         return app;
     }

@@ -5,7 +5,8 @@ namespace Fwk.Accounts;
 /// <summary>
 /// Protects routes, groups and whole apps (needs <see cref="FwkAccountsExtensions.UseAccounts"/>): ASP.NET Core
 /// authorization underneath, so requirements added twice (on an app and on one of its routes) must all hold, and
-/// <c>AllowAnonymous()</c> on a route opens it again. Without a valid access token a protected route answers 401
+/// <c>AllowAnonymous()</c> on a route opens it again. Credentials are an access token, an API key (<c>X-Api-Key</c>: its
+/// scopes are its only permissions, it has no roles) or, in cookie mode, the session cookie. Without valid ones a protected route answers 401
 /// (<see cref="AccountErrorCodes.Unauthenticated"/>, <c>WWW-Authenticate: Bearer</c>); with one that lacks a role or
 /// permission, 403 (<see cref="AccountErrorCodes.Forbidden"/>).
 /// </summary>

@@ -16,7 +16,7 @@ public sealed class AccountsAppTests(FwkTestDatabase database) : IClassFixture<F
 
         Assert.Equal((0, 0), (reset.ExitCode, routes.ExitCode));
         Assert.Contains(
-            "AccountsApp: created fwk_account_roles, fwk_account_users, fwk_account_role_claims, fwk_account_refresh_tokens, fwk_account_user_claims, fwk_account_user_logins, fwk_account_user_roles, fwk_account_user_tokens",
+            "AccountsApp: created fwk_account_roles, fwk_account_users, fwk_data_protection_keys, fwk_account_role_claims, fwk_account_api_keys, fwk_account_refresh_tokens, fwk_account_user_claims, fwk_account_user_logins, fwk_account_user_roles, fwk_account_user_tokens",
             reset.Output,
             StringComparison.Ordinal);
         Assert.Matches(@"(?m)^POST\s+/auth/refresh\s+AccountsApp\s+TokenRefresh\.RefreshAsync$", routes.Output);

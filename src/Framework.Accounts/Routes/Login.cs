@@ -8,12 +8,14 @@ namespace Fwk.Accounts;
 /// answers <see cref="AccountErrorCodes.LoginFailed"/> after one password hash check, so unknown, wrong and locked look
 /// alike. A wrong password counts towards the lockout (Identity's <c>AccessFailedAsync</c>, saved at once). With
 /// <c>[auth] require_confirmed_email</c>, the right password of an unconfirmed account answers
-/// <see cref="AccountErrorCodes.EmailNotConfirmed"/>.
+/// <see cref="AccountErrorCodes.EmailNotConfirmed"/>. In cookie mode it sets the session cookie and answers the account
+/// instead (<see cref="SessionCookies"/>).
 /// </summary>
 internal static class Login
 {
     public static async Task<IResult> LoginAsync(
-        CredentialsInput input, UserManager<AccountUser> users, EmailSettings email, DummyPassword dummy, TokenIssuer tokens, RefreshTokens refresh, HttpContext http, CancellationToken cancellationToken)
+        CredentialsInput input, UserManager<AccountUser> users, EmailSettings email, DummyPassword dummy, TokenIssuer tokens, RefreshTokens refresh,
+        SessionCookies cookies, HttpContext http, CancellationToken cancellationToken)
     {
         var user = string.IsNullOrEmpty(input.Email) ? null : await users.FindByEmailAsync(input.Email);
         if (user is null || await users.IsLockedOutAsync(user))
@@ -36,6 +38,11 @@ internal static class Login
         if (email.RequireConfirmedEmail && !user.EmailConfirmed)
         {
             return Respond.Error(AccountErrorCodes.EmailNotConfirmed);
+        }
+
+        if (cookies.Enabled)
+        {
+            return await cookies.SignInAsync(http, user, cancellationToken);
         }
 
         await refresh.DeleteExpiredAsync(user.Id, cancellationToken);

@@ -10,9 +10,11 @@ internal static class Logout
     /// <summary>
     /// Revokes the refresh token sent and its family (this login's session). Needs no access token (it may have expired)
     /// and answers success whatever the token, so it tells nothing about tokens. The access token lives until it expires.
+    /// In cookie mode it also clears the session cookie.
     /// </summary>
-    public static async Task<SuccessResult> LogoutAsync(RefreshInput input, RefreshTokens refresh, CancellationToken cancellationToken)
+    public static async Task<SuccessResult> LogoutAsync(RefreshInput input, RefreshTokens refresh, SessionCookies cookies, HttpContext http, CancellationToken cancellationToken)
     {
+        await cookies.SignOutAsync(http);
         if (!string.IsNullOrEmpty(input.RefreshToken) && await refresh.FindAsync(input.RefreshToken, cancellationToken) is { } record)
         {
             await refresh.RevokeFamilyAsync(record.FamilyId, cancellationToken);

@@ -1,6 +1,4 @@
 using Fwk.Db;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fwk.Accounts;
 
@@ -9,12 +7,8 @@ internal sealed class TokenIssuer(Session db, AccessTokens access, RefreshTokens
 {
     public async Task<TokenPair> IssueAsync(AccountUser user, Guid family, CancellationToken cancellationToken)
     {
-        var roleIds = db.Set<IdentityUserRole<Guid>>().Where(ur => ur.UserId == user.Id).Select(ur => ur.RoleId);
-        var roles = await db.Set<AccountRole>().Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(cancellationToken);
-        var permissions = await db.Set<IdentityUserClaim<Guid>>()
-            .Where(c => c.UserId == user.Id && c.ClaimType == AccountClaims.Permission).Select(c => c.ClaimValue!)
-            .Union(db.Set<IdentityRoleClaim<Guid>>().Where(c => roleIds.Contains(c.RoleId) && c.ClaimType == AccountClaims.Permission).Select(c => c.ClaimValue!))
-            .ToListAsync(cancellationToken);
+        var roles = await AccountGrants.RolesAsync(db, user.Id, cancellationToken);
+        var permissions = await AccountGrants.PermissionsAsync(db, user.Id, cancellationToken);
         var token = access.Create(user, roles, permissions);
         return new TokenPair(token, "Bearer", (int)settings.AccessTokenLifetime.TotalSeconds, refresh.Issue(user.Id, family));
     }
