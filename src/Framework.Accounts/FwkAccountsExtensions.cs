@@ -62,9 +62,6 @@ public static class FwkAccountsExtensions
         services.AddOptions<IdentityOptions>().Configure<AccountSettings>(IdentitySetup.Configure);
         services.AddIdentityCore<AccountUser>().AddRoles<AccountRole>().AddEntityFrameworkStores<Session>().AddDefaultTokenProviders();
 
-        // Reset and confirmation tokens are data protection payloads: with keys in memory or a local directory (the default),
-        // a token made by one instance fails in another and after a restart with new keys; share the keys across instances.
-        services.AddDataProtection();
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<EmailSettings>((options, email) => options.TokenLifespan = email.TokenLifetime);
 
         services.AddAuthentication(AccountSchemes.Default)
@@ -78,6 +75,8 @@ public static class FwkAccountsExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccountSchemes.ApiKey, null)
             .AddCookie(AccountSchemes.Cookie);
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(sp => new CookieOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<ConfigReader>()));
+        // Session cookies, reset and confirmation tokens are data protection payloads: their keys live in the database, so
+        // every instance (and a restarted one) reads them.
         services.AddDataProtection();
         services.AddOptions<DataProtectionOptions>().Configure<AccountSettings>((options, settings) => options.ApplicationDiscriminator = settings.DataProtectionApplication);
         services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new SessionXmlRepository(scopes));
