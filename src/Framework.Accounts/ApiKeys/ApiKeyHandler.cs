@@ -36,7 +36,7 @@ internal sealed class ApiKeyHandler(
             .Join(db.Set<AccountUser>(), k => k.UserId, u => u.Id, (k, u) => new { Key = k, u.SecurityStamp, u.LockoutEnd })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (key is null || !ApiKeySecret.Matches(secret, key.Key.SecretHash) || key.Key.RevokedAt is not null || key.Key.ExpiresAt <= now
-            || !string.Equals(key.Key.OwnerStamp, key.SecurityStamp, StringComparison.Ordinal) || key.LockoutEnd > now + settings.LockoutDuration)
+            || !string.Equals(key.Key.OwnerStamp, key.SecurityStamp, StringComparison.Ordinal) || AccountDisabling.IsDisabled(key.LockoutEnd, now, settings))
         {
             return AuthenticateResult.Fail(Refused);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fwk.Accounts.Tests.Routes;
 
@@ -44,6 +45,24 @@ public sealed class AccountRoutesTests(FwkTestDatabase database) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, reuse.StatusCode);
         Assert.Equal("Bearer", reuse.Headers.WwwAuthenticate.ToString());
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.RefreshRefused), await newest.StatusAndCodeAsync());
+    }
+
+    [Fact]
+    public async Task Refresh_WhenTheAccountIsDisabled_Answers1204ButFailedLoginsDoNotEndIt()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var login = await app.RegisterAndLoginAsync("mallory@example.com");
+        for (var i = 0; i < 3; i++)
+        {
+            await app.LoginAsync("mallory@example.com", "wrong password");
+        }
+
+        var afterFailedLogins = await (await app.RefreshAsync(login.RefreshToken)).ReadSuccessAsync<TokenPair>();
+        await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Email == "mallory@example.com")
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        var afterDisable = await app.RefreshAsync(afterFailedLogins.RefreshToken);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.RefreshRefused), await afterDisable.StatusAndCodeAsync());
     }
 
     [Fact]

@@ -43,12 +43,14 @@ internal static class MigrationWriter
         return [.. files.Select(f => Path.GetRelativePath(projectDirectory, Path.Combine(folder, f.File)).Replace('\\', '/'))];
     }
 
-    /// <summary><c>add phone to users</c> → <c>AddPhoneToUsers</c>: the message as a class name.</summary>
+    /// <summary>
+    /// <c>add phone to users</c>, <c>add_phone_to_users</c> or <c>add-phone-to-users</c> → <c>AddPhoneToUsers</c>: the
+    /// message as a class name (anything but ASCII letters and digits separates words).
+    /// </summary>
     public static string MigrationName(string message)
     {
-        var words = message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => new string([.. word.Where(char.IsAsciiLetterOrDigit)]))
-            .Where(word => word.Length > 0)
+        var words = new string([.. message.Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(word => char.ToUpperInvariant(word[0]) + word[1..]);
         var name = string.Concat(words);
         return name.Length == 0 ? "Migration" : char.IsAsciiDigit(name[0]) ? "M" + name : name;
