@@ -50,4 +50,10 @@ public static class AccountErrorCodes
     /// not confirmed. Answered only after the password is verified, so it tells nothing to whoever does not know it.
     /// </summary>
     public const int EmailNotConfirmed = 1213;
+
+    /// <summary>The message of <see cref="Unauthenticated"/>.</summary>
+    internal const string UnauthenticatedMessage = "Authentication required";
+
+    /// <summary>The message of <see cref="Forbidden"/>.</summary>
+    internal const string ForbiddenMessage = "Not allowed";
 }

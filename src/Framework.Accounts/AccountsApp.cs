@@ -16,8 +16,8 @@ internal sealed class AccountsApp : IApp
             .Add<AccountUserClaimConfiguration>().Add<AccountRoleClaimConfiguration>().Add<AccountUserLoginConfiguration>()
             .Add<AccountUserTokenConfiguration>().Add<RefreshTokenRecordConfiguration>();
         app.Models.Add<ApiKeyRecordConfiguration>().Add<DataProtectionKeyConfiguration>();
-        app.Errors.Add(AccountErrorCodes.Unauthenticated, "Authentication required", StatusCodes.Status401Unauthorized)
-            .Add(AccountErrorCodes.Forbidden, "Not allowed", StatusCodes.Status403Forbidden)
+        app.Errors.Add(AccountErrorCodes.Unauthenticated, AccountErrorCodes.UnauthenticatedMessage, StatusCodes.Status401Unauthorized)
+            .Add(AccountErrorCodes.Forbidden, AccountErrorCodes.ForbiddenMessage, StatusCodes.Status403Forbidden)
             .Add(AccountErrorCodes.LoginFailed, "Wrong email or password", StatusCodes.Status401Unauthorized)
             .Add(AccountErrorCodes.RefreshRefused, "Refresh token refused; log in again", StatusCodes.Status401Unauthorized)
             .Add(AccountErrorCodes.WrongPassword, "The current password is wrong", StatusCodes.Status400BadRequest)

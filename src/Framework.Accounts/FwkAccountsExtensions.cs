@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,8 @@ public static class FwkAccountsExtensions
     /// <c>signing_key_env</c> names (default <c>FWK_AUTH_SIGNING_KEY</c>), read at startup. Machine clients may send an API key
     /// (<c>X-Api-Key</c>, made with <c>POST /auth/api-keys</c>) instead of an access token; browser apps may use a session
     /// cookie instead (<c>[auth] cookie = true</c>). Data protection keeps its keys in the default bind, so cookies survive
-    /// restarts and work across instances.
+    /// restarts and work across instances. Every OpenAPI document of the project declares the credentials, and which routes
+    /// need them and answer 401 or 403.
     /// </summary>
     public static FwkApplication UseAccounts(this FwkApplication app)
     {
@@ -83,6 +85,7 @@ public static class FwkAccountsExtensions
         services.AddScoped(sp => new SessionCookies(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<Session>()));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new BearerOptionsSetup(sp.GetRequiredService<AccountSettings>(), sp.GetRequiredService<SigningKey>()));
         services.AddAuthorization();
+        services.ConfigureAll<OpenApiOptions>(options => options.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiSecurity>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationEnvelopes>();
         app.UseAfterRouting(pipeline => pipeline.UseAuthentication().Use(CsrfGuard.InvokeAsync).UseAuthorization());
         app.AddApp<AccountsApp>();

@@ -21,7 +21,7 @@ public sealed class FwkAuthorizationExtensionsTests(FwkTestDatabase database) : 
             db.Add(new IdentityUserRole<Guid> { UserId = admin.Id, RoleId = role.Id });
             return Task.CompletedTask;
         });
-        var adminTokens = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
+        var adminTokens = await (await app.PostLoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
 
         var anonymous = await app.GetAsync("/notes/admin", null);
         var forbidden = await app.GetAsync("/notes/admin", plain.AccessToken);
@@ -50,8 +50,8 @@ public sealed class FwkAuthorizationExtensionsTests(FwkTestDatabase database) : 
             db.Add(new IdentityUserClaim<Guid> { UserId = own.Id, ClaimType = AccountClaims.Permission, ClaimValue = "reports.read" });
             return Task.CompletedTask;
         });
-        var ownTokens = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
-        var roleTokens = await (await app.LoginAsync("cy@example.com")).ReadSuccessAsync<TokenPair>();
+        var ownTokens = await (await app.PostLoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
+        var roleTokens = await (await app.PostLoginAsync("cy@example.com")).ReadSuccessAsync<TokenPair>();
 
         Assert.Equal((HttpStatusCode.Forbidden, AccountErrorCodes.Forbidden), await (await app.GetAsync("/notes/reports", plain.AccessToken)).StatusAndCodeAsync());
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync("/notes/reports", ownTokens.AccessToken)).StatusCode);

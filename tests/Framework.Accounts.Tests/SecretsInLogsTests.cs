@@ -20,8 +20,8 @@ public sealed class SecretsInLogsTests(FwkTestDatabase database) : IClassFixture
         string[] passwords = [Vaults.Password, "a second long password", "a third long password", "a wrong long password"];
 
         await app.RegisterAsync("ada@example.com", passwords[0]);
-        await app.LoginAsync("ada@example.com", passwords[3]);
-        var login = await (await app.LoginAsync("ada@example.com", passwords[0])).ReadSuccessAsync<TokenPair>();
+        await app.PostLoginAsync("ada@example.com", passwords[3]);
+        var login = await (await app.PostLoginAsync("ada@example.com", passwords[0])).ReadSuccessAsync<TokenPair>();
         var refreshed = await (await app.RefreshAsync(login.RefreshToken)).ReadSuccessAsync<TokenPair>();
         await app.GetAsync("/auth/me", refreshed.AccessToken);
         var changed = await (await app.SendAsync(HttpMethod.Post, "/auth/password", refreshed.AccessToken, new { current_password = passwords[0], new_password = passwords[1] }))
@@ -29,7 +29,7 @@ public sealed class SecretsInLogsTests(FwkTestDatabase database) : IClassFixture
         await app.Client.PostAsJsonAsync("/auth/forgot-password", new { email = "ada@example.com" });
         var resetToken = MailedToken(recorder, "Reset");
         await app.Client.PostAsJsonAsync("/auth/reset-password", new { email = "ada@example.com", token = resetToken, new_password = passwords[2] });
-        var last = await (await app.LoginAsync("ada@example.com", passwords[2])).ReadSuccessAsync<TokenPair>();
+        var last = await (await app.PostLoginAsync("ada@example.com", passwords[2])).ReadSuccessAsync<TokenPair>();
         await app.SendAsync(HttpMethod.Post, "/auth/logout", null, new { refresh_token = last.RefreshToken });
 
         string[] tokens = [.. new[] { login, refreshed, changed, last }.SelectMany(p => new[] { p.AccessToken, p.RefreshToken })];

@@ -153,7 +153,7 @@ public sealed class ApiKeyTests(FwkTestDatabase database) : IClassFixture<FwkTes
         var tokens = await app.RegisterAndLoginAsync("ada@example.com");
         var beforeLogoutAll = await app.CreateKeyOrFailAsync(tokens.AccessToken);
         await app.SendAsync(HttpMethod.Post, "/auth/logout-all", tokens.AccessToken);
-        var fresh = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
+        var fresh = await (await app.PostLoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
         var beforePasswordChange = await app.CreateKeyOrFailAsync(fresh.AccessToken);
         var stillWorking = await app.GetWithKeyAsync("/notes/private", beforePasswordChange.Key);
 
@@ -177,10 +177,10 @@ public sealed class ApiKeyTests(FwkTestDatabase database) : IClassFixture<FwkTes
 
         for (var i = 0; i < 3; i++)
         {
-            await app.LoginAsync("ada@example.com", "wrong password");
+            await app.PostLoginAsync("ada@example.com", "wrong password");
         }
 
-        var lockedOut = await app.LoginAsync("ada@example.com");
+        var lockedOut = await app.PostLoginAsync("ada@example.com");
         var afterFailedLogins = await app.GetWithKeyAsync("/notes/private", key.Key);
         await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddYears(100))));

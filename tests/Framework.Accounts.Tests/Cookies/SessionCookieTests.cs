@@ -15,7 +15,7 @@ public sealed class SessionCookieTests(FwkTestDatabase database) : IClassFixture
         await using var app = await Infrastructure.Cookies.StartInCookieModeAsync(database);
         var account = await app.RegisterAsync("ada@example.com");
 
-        var login = await app.LoginAsync("ada@example.com");
+        var login = await app.PostLoginAsync("ada@example.com");
         var body = await login.Content.ReadAsStringAsync();
         var setCookie = login.SessionSetCookie()!;
         var subject = await (await app.GetWithCookieAsync("/notes/private", setCookie.Split(';')[0])).ReadSuccessAsync<string>();
@@ -33,7 +33,7 @@ public sealed class SessionCookieTests(FwkTestDatabase database) : IClassFixture
         await using var app = await Infrastructure.Cookies.StartInCookieModeAsync(database, ("environment", "name", "development"));
         await app.RegisterAsync("ada@example.com");
 
-        var login = await app.LoginAsync("ada@example.com");
+        var login = await app.PostLoginAsync("ada@example.com");
 
         Assert.Equal(["expires", "httponly", "path=/", "samesite=strict"], Attributes(login.SessionSetCookie()!));
     }
@@ -44,7 +44,7 @@ public sealed class SessionCookieTests(FwkTestDatabase database) : IClassFixture
         await using var app = await Vaults.StartAsync(database);
         await app.RegisterAsync("ada@example.com");
 
-        var login = await app.LoginAsync("ada@example.com");
+        var login = await app.PostLoginAsync("ada@example.com");
 
         Assert.NotNull((await login.ReadSuccessAsync<TokenPair>()).AccessToken);
         Assert.Null(login.SessionSetCookie());

@@ -19,7 +19,7 @@ internal static class Cookies
     /// <summary>Logs in and answers the <c>fwk_session=…</c> pair a browser would send back.</summary>
     public static async Task<string> CookieLoginAsync(this FwkTestApp app, string email)
     {
-        var login = await app.LoginAsync(email);
+        var login = await app.PostLoginAsync(email);
         login.EnsureSuccessStatusCode();
         return login.SessionSetCookie()!.Split(';')[0];
     }

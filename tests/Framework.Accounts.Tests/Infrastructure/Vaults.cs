@@ -39,7 +39,7 @@ internal static class Vaults
     public static async Task<Account> RegisterAsync(this FwkTestApp app, string email, string password = Password) =>
         await (await app.Client.PostAsJsonAsync("/auth/register", new { email, password })).ReadSuccessAsync<Account>();
 
-    public static Task<HttpResponseMessage> LoginAsync(this FwkTestApp app, string email, string password = Password) =>
+    public static Task<HttpResponseMessage> PostLoginAsync(this FwkTestApp app, string email, string password = Password) =>
         app.Client.PostAsJsonAsync("/auth/login", new { email, password });
 
     /// <summary>Starts the project with <paramref name="outbox"/> as its mail sender.</summary>
@@ -57,7 +57,7 @@ internal static class Vaults
     public static async Task<TokenPair> RegisterAndLoginAsync(this FwkTestApp app, string email)
     {
         await app.RegisterAsync(email);
-        return await (await app.LoginAsync(email)).ReadSuccessAsync<TokenPair>();
+        return await (await app.PostLoginAsync(email)).ReadSuccessAsync<TokenPair>();
     }
 
     public static Task<HttpResponseMessage> RefreshAsync(this FwkTestApp app, string refreshToken) =>

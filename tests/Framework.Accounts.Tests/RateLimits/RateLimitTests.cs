@@ -53,7 +53,7 @@ public sealed class RateLimitTests(FwkTestDatabase database) : IClassFixture<Fwk
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            answers.Add((await app.LoginAsync("ada@example.com", "wrong password")).StatusCode);
+            answers.Add((await app.PostLoginAsync("ada@example.com", "wrong password")).StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)429], answers);
@@ -66,7 +66,7 @@ public sealed class RateLimitTests(FwkTestDatabase database) : IClassFixture<Fwk
 
         var first = await app.PostFromAsync("10.0.0.1", "/auth/register", new { email = "ada@example.com", password = Vaults.Password });
         var second = await app.PostFromAsync("10.0.0.1", "/auth/register", new { email = "bob@example.com", password = Vaults.Password });
-        var bobLogin = await app.LoginAsync("bob@example.com");
+        var bobLogin = await app.PostLoginAsync("bob@example.com");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(((HttpStatusCode)429, AccountErrorCodes.RateLimited), await second.StatusAndCodeAsync());

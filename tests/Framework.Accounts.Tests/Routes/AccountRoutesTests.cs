@@ -16,7 +16,7 @@ public sealed class AccountRoutesTests(FwkTestDatabase database) : IClassFixture
 
         var registered = await app.Client.PostAsJsonAsync("/auth/register", new { email = "ada@example.com", password = Vaults.Password });
         var account = await registered.ReadSuccessAsync<Account>();
-        var login = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
+        var login = await (await app.PostLoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
         var me = await (await app.GetAsync("/auth/me", login.AccessToken)).ReadSuccessAsync<Account>();
         var refreshed = await (await app.RefreshAsync(login.RefreshToken)).ReadSuccessAsync<TokenPair>();
         var oldRefreshAgain = await app.RefreshAsync(login.RefreshToken);
@@ -54,7 +54,7 @@ public sealed class AccountRoutesTests(FwkTestDatabase database) : IClassFixture
         var login = await app.RegisterAndLoginAsync("mallory@example.com");
         for (var i = 0; i < 3; i++)
         {
-            await app.LoginAsync("mallory@example.com", "wrong password");
+            await app.PostLoginAsync("mallory@example.com", "wrong password");
         }
 
         var afterFailedLogins = await (await app.RefreshAsync(login.RefreshToken)).ReadSuccessAsync<TokenPair>();
@@ -82,13 +82,13 @@ public sealed class AccountRoutesTests(FwkTestDatabase database) : IClassFixture
     {
         await using var app = await Vaults.StartAsync(database);
         var phone = await app.RegisterAndLoginAsync("bob@example.com");
-        var laptop = await (await app.LoginAsync("bob@example.com")).ReadSuccessAsync<TokenPair>();
+        var laptop = await (await app.PostLoginAsync("bob@example.com")).ReadSuccessAsync<TokenPair>();
 
         var logoutAll = await app.SendAsync(HttpMethod.Post, "/auth/logout-all", laptop.AccessToken);
         var phoneMe = await app.GetAsync("/auth/me", phone.AccessToken);
         var laptopMe = await app.GetAsync("/auth/me", laptop.AccessToken);
         var phoneRefresh = await app.RefreshAsync(phone.RefreshToken);
-        var again = await (await app.LoginAsync("bob@example.com")).ReadSuccessAsync<TokenPair>();
+        var again = await (await app.PostLoginAsync("bob@example.com")).ReadSuccessAsync<TokenPair>();
 
         Assert.Equal(HttpStatusCode.OK, logoutAll.StatusCode);
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await phoneMe.StatusAndCodeAsync());

@@ -49,10 +49,10 @@ public sealed class EmailConfirmationTests(FwkTestDatabase database) : IClassFix
         await using var app = await Vaults.StartAsync(database, outbox, ("auth", "require_confirmed_email", "true"));
         await app.RegisterAsync("ada@example.com");
 
-        var wrongPassword = await app.LoginAsync("ada@example.com", "wrong password");
-        var unconfirmed = await app.LoginAsync("ada@example.com");
+        var wrongPassword = await app.PostLoginAsync("ada@example.com", "wrong password");
+        var unconfirmed = await app.PostLoginAsync("ada@example.com");
         await ConfirmAsync(app, "ada@example.com", outbox.TokenOf("ada@example.com", "Confirm"));
-        var confirmed = await app.LoginAsync("ada@example.com");
+        var confirmed = await app.PostLoginAsync("ada@example.com");
 
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await wrongPassword.StatusAndCodeAsync());
         Assert.Equal((HttpStatusCode.Forbidden, AccountErrorCodes.EmailNotConfirmed), await unconfirmed.StatusAndCodeAsync());
@@ -69,7 +69,7 @@ public sealed class EmailConfirmationTests(FwkTestDatabase database) : IClassFix
 
         await app.Client.PostAsJsonAsync("/auth/reset-password", new { email = "ada@example.com", token = outbox.TokenOf("ada@example.com", "Reset"), new_password = "a brand new long password" });
 
-        Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync("ada@example.com", "a brand new long password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostLoginAsync("ada@example.com", "a brand new long password")).StatusCode);
     }
 
     private static Task<HttpResponseMessage> ConfirmAsync(FwkTestApp app, string email, string token) =>

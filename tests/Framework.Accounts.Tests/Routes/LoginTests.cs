@@ -14,8 +14,8 @@ public sealed class LoginTests(FwkTestDatabase database) : IClassFixture<FwkTest
         await using var app = await Vaults.StartAsync(database);
         await app.RegisterAsync("ada@example.com");
 
-        var unknown = await app.LoginAsync("nobody@example.com");
-        var wrong = await app.LoginAsync("ada@example.com", "wrong password");
+        var unknown = await app.PostLoginAsync("nobody@example.com");
+        var wrong = await app.PostLoginAsync("ada@example.com", "wrong password");
 
         var (unknownError, wrongError) = (await unknown.ReadErrorAsync(), await wrong.ReadErrorAsync());
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), (unknownError.Status, unknownError.Code));
@@ -29,19 +29,19 @@ public sealed class LoginTests(FwkTestDatabase database) : IClassFixture<FwkTest
     {
         await using var app = await Vaults.StartAsync(database);
         var account = await app.RegisterAsync("ada@example.com");
-        var earlier = await (await app.LoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
+        var earlier = await (await app.PostLoginAsync("ada@example.com")).ReadSuccessAsync<TokenPair>();
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await app.LoginAsync("ada@example.com", "wrong password")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostLoginAsync("ada@example.com", "wrong password")).StatusCode);
         }
 
-        var locked = await app.LoginAsync("ada@example.com");
+        var locked = await app.PostLoginAsync("ada@example.com");
         var refreshWhileLocked = await app.RefreshAsync(earlier.RefreshToken);
         var lockoutEnd = await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id).Select(u => u.LockoutEnd).SingleAsync());
         await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Id == account.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddSeconds(-1))));
-        var afterLockout = await app.LoginAsync("ada@example.com");
+        var afterLockout = await app.PostLoginAsync("ada@example.com");
 
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await locked.StatusAndCodeAsync());
         Assert.Equal(HttpStatusCode.OK, refreshWhileLocked.StatusCode);

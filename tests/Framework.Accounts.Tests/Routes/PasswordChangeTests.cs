@@ -16,7 +16,7 @@ public sealed class PasswordChangeTests(FwkTestDatabase database) : IClassFixtur
         var change = await app.SendAsync(HttpMethod.Post, "/auth/password", tokens.AccessToken, new { current_password = "not it", new_password = "another long password" });
 
         Assert.Equal((HttpStatusCode.BadRequest, AccountErrorCodes.WrongPassword), await change.StatusAndCodeAsync());
-        Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync("ada@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostLoginAsync("ada@example.com")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync("/auth/me", tokens.AccessToken)).StatusCode);
     }
 
@@ -32,8 +32,8 @@ public sealed class PasswordChangeTests(FwkTestDatabase database) : IClassFixtur
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync("/auth/me", old.AccessToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.RefreshAsync(old.RefreshToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync("/auth/me", fresh.AccessToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.LoginAsync("ada@example.com")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync("ada@example.com", "another long password")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostLoginAsync("ada@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostLoginAsync("ada@example.com", "another long password")).StatusCode);
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class PasswordResetTests(FwkTestDatabase database) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await (await app.GetAsync("/auth/me", old.AccessToken)).StatusAndCodeAsync());
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.RefreshRefused), await (await app.RefreshAsync(old.RefreshToken)).StatusAndCodeAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.LoginAsync("ada@example.com")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync("ada@example.com", NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostLoginAsync("ada@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostLoginAsync("ada@example.com", NewPassword)).StatusCode);
         Assert.Equal((HttpStatusCode.BadRequest, AccountErrorCodes.ResetTokenRefused), await again.StatusAndCodeAsync());
     }
 
@@ -67,7 +67,7 @@ public sealed class PasswordResetTests(FwkTestDatabase database) : IClassFixture
         Assert.Equal((HttpStatusCode.BadRequest, AccountErrorCodes.ResetTokenRefused), await othersToken.StatusAndCodeAsync());
         Assert.Equal((HttpStatusCode.BadRequest, AccountErrorCodes.ResetTokenRefused), await confirmationToken.StatusAndCodeAsync());
         Assert.Equal((HttpStatusCode.BadRequest, AccountErrorCodes.ResetTokenRefused), await unknown.StatusAndCodeAsync());
-        Assert.Equal(HttpStatusCode.OK, (await app.LoginAsync("ada@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostLoginAsync("ada@example.com")).StatusCode);
     }
 
     [Fact]
