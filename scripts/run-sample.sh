@@ -24,6 +24,16 @@ trap stop_db EXIT
 dotnet run --no-build -- create_db
 dotnet run --no-build -- init_project
 
+# The sample's accounts sign access tokens with FWK_AUTH_SIGNING_KEY. Unless it is set, a random key made once and kept
+# in .fwk/ (readable by this user only), so tokens outlive a restart.
+if [[ -z ${FWK_AUTH_SIGNING_KEY:-} ]]; then
+  if [[ ! -s .fwk/auth_signing_key ]]; then
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > .fwk/auth_signing_key)
+  fi
+  FWK_AUTH_SIGNING_KEY=$(< .fwk/auth_signing_key)
+  export FWK_AUTH_SIGNING_KEY
+fi
+
 # The app runs in the background so that this shell can pass SIGTERM on (a foreground child would keep the trap
 # waiting). A background child of a script ignores SIGINT, so Ctrl+C reaches the app as SIGTERM: the same graceful stop.
 dotnet run --no-build &

@@ -25,12 +25,13 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
         UserIds = userIds;
     }
 
-    /// <summary>What points the sample at the benchmark's databases instead of its own.</summary>
+    /// <summary>What points the sample at the benchmark's databases instead of its own, and gives its accounts a signing key.</summary>
     public static IReadOnlyDictionary<string, string> SampleEnvironment { get; } = new Dictionary<string, string>
     {
         ["FWK_DATABASE__NAME"] = "users_app_bench",
         ["FWK_DATABASE_AUDIT__NAME"] = "users_app_bench_audit",
         ["FWK_DATABASE__POOL_SIZE"] = "20",
+        ["FWK_AUTH_SIGNING_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
     };
 
     /// <summary>

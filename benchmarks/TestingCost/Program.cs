@@ -11,6 +11,8 @@ using Sample.Users;
 // Usage: dotnet run -c Release --project benchmarks/TestingCost [SEQUENTIAL=30] [PARALLEL=50]
 var sequential = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 var parallel = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+// The sample's accounts need a signing key to serve, as its tests get one (samples/UsersApp/tests/test.runsettings).
+Environment.SetEnvironmentVariable("FWK_AUTH_SIGNING_KEY", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
 var database = new FwkTestDatabase();
 var clock = Stopwatch.StartNew();
 await database.InitializeAsync();

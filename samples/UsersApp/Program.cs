@@ -1,4 +1,5 @@
 using Fwk;
+using Fwk.Accounts;
 using Fwk.Db;
 using Fwk.Jobs;
 
@@ -8,4 +9,5 @@ var app = FwkApplication.Create(args);
 app.Services.AddValidation();
 app.UseDatabase();
 app.UseJobs();                            // durable events and background jobs on the same PostgreSQL
+app.UseAccounts();                        // /auth routes, access tokens; the signing key from FWK_AUTH_SIGNING_KEY
 return await app.RunAsync();

@@ -4,18 +4,22 @@ using Xunit.Abstractions;
 
 namespace Fwk.Reliability.Tests;
 
-/// <summary>A canary password given as FWK_DATABASE__PASSWORD appears nowhere: output, logs, --help, verbs, error bodies.</summary>
+/// <summary>
+/// A canary password given as FWK_DATABASE__PASSWORD, and a canary signing key in FWK_AUTH_SIGNING_KEY, appear nowhere:
+/// output, logs, --help, verbs, error bodies.
+/// </summary>
 [Collection(ReliabilityGroup.Name)]
 public sealed class SecretsTests(ReliabilityCluster cluster, ITestOutputHelper output)
 {
     private static readonly string Canary = "canary-" + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task CanaryPassword_NeverAppearsInLogsBodiesHelpOrVerbOutput()
+    public async Task CanaryPasswordAndSigningKey_NeverAppearInLogsBodiesHelpOrVerbOutput()
     {
         var settings = cluster.SampleSettings("secrets");
         settings["FWK_DATABASE__PASSWORD"] = Canary;
         settings["FWK_DATABASE_AUDIT__PASSWORD"] = Canary;
+        settings["FWK_AUTH_SIGNING_KEY"] = "signing-key-" + Canary;
         settings["FWK_ENVIRONMENT__DEBUG"] = "true";
         settings["FWK_LOGGING__LEVEL"] = "Trace";
         var seen = new List<string>();

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Fwk;
+using Fwk.Accounts;
 using Fwk.Db;
 using Fwk.Jobs;
+using Microsoft.AspNetCore.Identity;
 
 namespace Sample.Users;
 
@@ -50,9 +53,18 @@ internal static class UserHandlers
         return Respond.Success(user);
     }
 
-    public static async Task<SuccessResult> DeleteAsync(int id, Session db, CancellationToken cancellationToken)
+    /// <summary>Only the account with the user's email, or one with the admin role, may delete a user; others get 403.</summary>
+    public static async Task<SuccessResult> DeleteAsync(
+        int id, Session db, ClaimsPrincipal caller, UserManager<AccountUser> accounts, CancellationToken cancellationToken)
     {
-        db.Remove(await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken));
+        var user = await db.FindOr404Async<User>(id, UsersApp.UserNotFound, cancellationToken);
+        if (!caller.IsInRole(UsersApp.AdminRole)
+            && !string.Equals((await accounts.GetUserAsync(caller))?.Email, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FwkException(AccountErrorCodes.Forbidden);
+        }
+
+        db.Remove(user);
         return Respond.Success();
     }
 }

@@ -1,11 +1,15 @@
 using Fwk;
+using Fwk.Accounts;
 using Fwk.Db;
 using Fwk.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sample.Users;
 
-/// <summary>Users: CRUD on <c>/users</c>, error 1101 for a missing user, and two seed users for <c>init_project</c>.</summary>
+/// <summary>
+/// Users: CRUD on <c>/users</c> (DELETE needs an access token: see <see cref="UserHandlers.DeleteAsync"/>), error 1101 for a
+/// missing user, and two seed users for <c>init_project</c>.
+/// </summary>
 public sealed class UsersApp : IApp
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
@@ -13,6 +17,9 @@ public sealed class UsersApp : IApp
 
     /// <summary>Answered with 404 when a user id does not exist.</summary>
     public const int UserNotFound = 1101;
+
+    /// <summary>The role whose accounts may delete any user.</summary>
+    public const string AdminRole = "admin";
 
     public void Configure(AppBuilder app)
     {
@@ -28,7 +35,7 @@ public sealed class UsersApp : IApp
         users.MapGet("/{id:int}", UserHandlers.GetAsync);
         users.MapPut("/{id:int}", UserHandlers.ReplaceAsync);
         users.MapPatch("/{id:int}", UserHandlers.UpdateAsync);
-        users.MapDelete("/{id:int}", UserHandlers.DeleteAsync);
+        users.MapDelete("/{id:int}", UserHandlers.DeleteAsync).RequireAuth();
     }
 
     // A job: runs after the user's creation committed, on any instance, retried if the sender fails. The sent_mails row is

@@ -44,7 +44,7 @@ public sealed class BadInputTests(FwkTestDatabase database, ITestOutputHelper ou
         ("PATCH", "/users/{id}", """{"email":"bad"}""", HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed),
         ("PATCH", "/users/{id}", "null", HttpStatusCode.BadRequest, ErrorCodes.MalformedBody),
         ("DELETE", "/users/abc", null, HttpStatusCode.NotFound, ErrorCodes.NotFound),
-        ("DELETE", "/users/999999", null, HttpStatusCode.NotFound, 1101),
+        ("DELETE", "/users/999999", null, HttpStatusCode.Unauthorized, Fwk.Accounts.AccountErrorCodes.Unauthenticated), // no token: refused before the handler
         ("GET", "/users/{id}/cars?limit=abc", null, HttpStatusCode.OK, 0), // the cars list takes no paging: an unknown key
         ("GET", "/users/abc/cars", null, HttpStatusCode.NotFound, ErrorCodes.NotFound),
         ("POST", "/users/{id}/cars", """{"name":"Beetle","model":"Type 1","doors":11}""", HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed),

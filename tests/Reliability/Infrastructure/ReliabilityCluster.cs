@@ -16,6 +16,9 @@ public sealed class ReliabilityCluster : IAsyncLifetime
 
     internal LocalPostgres Cluster => _cluster ?? throw new InvalidOperationException("Not initialised.");
 
+    /// <summary>The key the sample's accounts sign access tokens with, random for this run.</summary>
+    private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
     /// <summary>The settings that point both of the sample's binds at new databases of this cluster, named after <paramref name="prefix"/>.</summary>
     public Dictionary<string, string> SampleSettings(string prefix)
     {
@@ -29,6 +32,7 @@ public sealed class ReliabilityCluster : IAsyncLifetime
             ["FWK_DATABASE_AUDIT__PORT"] = Cluster.Port.ToString(CultureInfo.InvariantCulture),
             ["FWK_DATABASE_AUDIT__NAME"] = name + "_audit",
             ["FWK_LOGGING__LEVEL"] = "Information",
+            ["FWK_AUTH_SIGNING_KEY"] = SigningKey, // the same for every instance of a test: tokens work across them
         };
     }
 

@@ -26,6 +26,8 @@ public sealed class GeneratedClientTests(FwkTestDatabase database) : IClassFixtu
         var page = (await client.Users.GetAsync(request => request.QueryParameters.Limit = 10))!.Data!;
         var replaced = (await client.Users[id].PutAsync(new UserInput { Name = "Grace B. Hopper", Email = "grace@example.com" }))!.Data!;
         var patched = (await client.Users[id].PatchAsync(new UserPatch { Email = "hopper@example.com" }))!.Data!;
+        using var owner = await app.LoginAsync("hopper@example.com");
+        http.DefaultRequestHeaders.Authorization = owner.DefaultRequestHeaders.Authorization; // DELETE needs the user's own account
         var deleted = await client.Users[id].DeleteAsync();
         var missing = await Assert.ThrowsAsync<ErrorEnvelope>(() => client.Users[id].GetAsync());
 

@@ -48,6 +48,20 @@ public sealed class OpenApiDocumentTests(FwkTestDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task Document_ForDelete_DeclaresTheAccountsSchemesAnd401And403_AndGetNeedsNone()
+    {
+        var document = JsonNode.Parse(await ServedAsync())!;
+        var delete = Operation(document, "/users/{id}", "delete");
+
+        var schemes = delete["security"]!.AsArray().Select(requirement => requirement!.AsObject().Single().Key);
+        Assert.Equal(["bearer", "apiKey"], schemes);
+        Assert.Equal("#/components/schemas/ErrorEnvelope", Schema(delete, "401"));
+        Assert.Equal("#/components/schemas/ErrorEnvelope", Schema(delete, "403"));
+        Assert.Equal("http", (string?)document["components"]!["securitySchemes"]!["bearer"]!["type"]);
+        Assert.Empty(Operation(document, "/users/{id}", "get")["security"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Document_ForList_NamesTheQueryParametersAsBindingAndJsonDo()
     {
         await using var app = await FwkTestApp.StartAsync<Program>(database);

@@ -104,10 +104,30 @@ public sealed class UsersTests(FwkTestDatabase database) : IClassFixture<FwkTest
 
         await (await app.Client.PutAsJsonAsync($"/users/{id}", new { name = "Grace B. Hopper", email = "gbh@example.com" })).ReadSuccessAsync<User>();
         var patched = await (await app.Client.PatchAsJsonAsync($"/users/{id}", new { name = "Amazing Grace" })).ReadSuccessAsync<User>();
-        await (await app.Client.DeleteAsync($"/users/{id}")).ReadSuccessAsync<object>();
+        using var owner = await app.LoginAsync("gbh@example.com");
+        await (await owner.DeleteAsync($"/users/{id}")).ReadSuccessAsync<object>();
         var gone = await (await app.Client.GetAsync($"/users/{id}")).ReadErrorAsync();
 
         Assert.Equal(("Amazing Grace", "gbh@example.com"), (patched.Name, patched.Email));
         Assert.Equal(UsersApp.UserNotFound, gone.Code);
+    }
+
+    [Fact]
+    public async Task Delete_ByNoAccountOrAnother_Answers401Or403_ByTheUsersOwnAccountOrAnAdmin200()
+    {
+        await using var app = await FwkTestApp.StartAsync<Program>(database);
+        var ada = await (await app.Client.PostAsJsonAsync("/users", new { name = "Ada", email = "ada@example.com" })).ReadSuccessAsync<User>();
+        var alan = await (await app.Client.PostAsJsonAsync("/users", new { name = "Alan", email = "alan@example.com" })).ReadSuccessAsync<User>();
+        using var asAda = await app.LoginAsync("ada@example.com");
+        using var admin = await app.LoginAsync("root@example.com", UsersApp.AdminRole);
+
+        var anonymous = await (await app.Client.DeleteAsync($"/users/{ada.Id}")).ReadErrorAsync();
+        var other = await (await asAda.DeleteAsync($"/users/{alan.Id}")).ReadErrorAsync();
+        await (await asAda.DeleteAsync($"/users/{ada.Id}")).ReadSuccessAsync<object>();
+        await (await admin.DeleteAsync($"/users/{alan.Id}")).ReadSuccessAsync<object>();
+
+        Assert.Equal((HttpStatusCode.Unauthorized, Fwk.Accounts.AccountErrorCodes.Unauthenticated), (anonymous.Status, anonymous.Code));
+        Assert.Equal((HttpStatusCode.Forbidden, Fwk.Accounts.AccountErrorCodes.Forbidden), (other.Status, other.Code));
+        Assert.Equal(0, await app.WithSessionAsync(db => db.Set<User>().CountAsync()));
     }
 }
