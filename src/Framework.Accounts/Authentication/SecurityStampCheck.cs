@@ -9,7 +9,7 @@ namespace Fwk.Accounts;
 
 /// <summary>
 /// Refuses an access token or session cookie whose security stamp is no longer the account's (logout-all, a password
-/// change) or whose account is gone. One primary-key read per authenticated request, on the request's <see cref="Session"/>
+/// change), whose account is gone, or whose account is disabled (<see cref="AccountDisabling"/>). One primary-key read per authenticated request, on the request's <see cref="Session"/>
 /// (the primary: a standby could lag behind a logout-all); no cache, so a revoked token dies at once, in every instance.
 /// </summary>
 internal static class SecurityStampCheck
@@ -22,7 +22,7 @@ internal static class SecurityStampCheck
         }
     }
 
-    /// <summary>Whether <paramref name="principal"/> names an account whose security stamp is still the one it carries.</summary>
+    /// <summary>Whether <paramref name="principal"/> names an account, not disabled, whose security stamp is still the one it carries.</summary>
     public static async Task<bool> IsCurrentAsync(HttpContext http, ClaimsPrincipal? principal)
     {
         if (!Guid.TryParse(principal?.FindFirst(AccountClaims.Subject)?.Value, out var id)
@@ -31,9 +31,10 @@ internal static class SecurityStampCheck
             return false;
         }
 
-        var db = http.RequestServices.GetRequiredService<Session>();
-        var current = await db.Set<AccountUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp)
-            .FirstOrDefaultAsync(http.RequestAborted);
-        return string.Equals(current, stamp, StringComparison.Ordinal);
+        var services = http.RequestServices;
+        var current = await services.GetRequiredService<Session>().Set<AccountUser>().AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(http.RequestAborted);
+        return current is not null && string.Equals(current.SecurityStamp, stamp, StringComparison.Ordinal)
+            && !AccountDisabling.IsDisabled(current.LockoutEnd, services.GetRequiredService<TimeProvider>().GetUtcNow(), services.GetRequiredService<AccountSettings>());
     }
 }

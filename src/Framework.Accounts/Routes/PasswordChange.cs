@@ -6,7 +6,9 @@ namespace Fwk.Accounts;
 
 /// <summary>
 /// <c>POST /auth/password</c>: changes the password given the current one. Identity renews the security stamp (every
-/// access token dies) and every refresh token is revoked; the answer is a new pair for this client.
+/// access token dies) and every refresh token is revoked; the answer is a new pair for this client. A wrong current
+/// password counts towards the lockout, as at login, and a locked account's change is refused unchecked, so a stolen token
+/// cannot guess the password here faster than at login.
 /// </summary>
 internal static class PasswordChange
 {
@@ -23,12 +25,21 @@ internal static class PasswordChange
             return Answers.Unauthorized(http, AccountErrorCodes.Unauthenticated);
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Respond.Error(AccountErrorCodes.WrongPassword);
+        }
+
         var changed = await users.ChangePasswordAsync(user, input.CurrentPassword!, input.NewPassword!);
         if (!changed.Succeeded)
         {
-            return changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? Respond.Error(AccountErrorCodes.WrongPassword)
-                : Answers.Refused(changed, "new_password");
+            if (!changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                return Answers.Refused(changed, "new_password");
+            }
+
+            await users.AccessFailedAsync(user);
+            return Respond.Error(AccountErrorCodes.WrongPassword);
         }
 
         await refresh.RevokeAllAsync(user.Id, cancellationToken);

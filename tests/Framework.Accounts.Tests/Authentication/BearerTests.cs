@@ -1,6 +1,7 @@
 using System.Net;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fwk.Accounts.Tests.Authentication;
 
@@ -76,5 +77,24 @@ public sealed class BearerTests(FwkTestDatabase database) : IClassFixture<FwkTes
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync("/notes/private", other)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync("/notes/private", sameKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Private_WhenTheAccountIsDisabled_RefusesItsAccessTokenAtOnceButFailedLoginsDoNot()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var tokens = await app.RegisterAndLoginAsync("mallory@example.com");
+        for (var i = 0; i < 3; i++)
+        {
+            await app.PostLoginAsync("mallory@example.com", "wrong password");
+        }
+
+        var afterFailedLogins = await app.GetAsync("/notes/private", tokens.AccessToken);
+        await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Email == "mallory@example.com")
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        var afterDisable = await app.GetAsync("/notes/private", tokens.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, afterFailedLogins.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await afterDisable.StatusAndCodeAsync());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,4 +143,20 @@ public sealed class SessionCookieTests(FwkTestDatabase database) : IClassFixture
     // The cookie's attributes, lowercased and sorted, the expiry date left out.
     private static IEnumerable<string> Attributes(string setCookie) =>
         setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).Select(a => a.StartsWith("expires=", StringComparison.Ordinal) ? "expires" : a).Order(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Private_WhenTheAccountIsDisabled_RefusesItsSessionCookieAtOnce()
+    {
+        await using var app = await Infrastructure.Cookies.StartInCookieModeAsync(database);
+        await app.RegisterAsync("mallory@example.com");
+        var cookie = await app.CookieLoginAsync("mallory@example.com");
+
+        var before = await app.GetWithCookieAsync("/notes/private", cookie);
+        await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Email == "mallory@example.com")
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        var after = await app.GetWithCookieAsync("/notes/private", cookie);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await after.StatusAndCodeAsync());
+    }
 }

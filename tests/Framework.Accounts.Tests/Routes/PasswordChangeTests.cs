@@ -45,4 +45,20 @@ public sealed class PasswordChangeTests(FwkTestDatabase database) : IClassFixtur
 
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await change.StatusAndCodeAsync());
     }
+
+    [Fact]
+    public async Task Password_AfterMaxFailedLoginsWrongCurrentPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var tokens = await app.RegisterAndLoginAsync("ada@example.com");
+        for (var i = 0; i < 3; i++)
+        {
+            await app.SendAsync(HttpMethod.Post, "/auth/password", tokens.AccessToken, new { current_password = $"guess {i}", new_password = "another long password" });
+        }
+
+        var right = await app.SendAsync(HttpMethod.Post, "/auth/password", tokens.AccessToken, new { current_password = Vaults.Password, new_password = "another long password" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, AccountErrorCodes.WrongPassword), await right.StatusAndCodeAsync());
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await (await app.PostLoginAsync("ada@example.com")).StatusAndCodeAsync());
+    }
 }
