@@ -4,9 +4,10 @@ namespace Fwk.Cli;
 /// <param name="FrameworkProject">The path of <c>src/Framework/Framework.csproj</c> as written in the .csproj, or null for packages.</param>
 /// <param name="DatabaseProject">The path of <c>src/Framework.Db/Framework.Db.csproj</c> as written in the .csproj, or null for packages.</param>
 /// <param name="JobsProject">The path of <c>src/Framework.Jobs/Framework.Jobs.csproj</c> as written in the .csproj, or null for packages.</param>
+/// <param name="AccountsProject">The path of <c>src/Framework.Accounts/Framework.Accounts.csproj</c> as written in the .csproj, or null for packages.</param>
 /// <param name="TestingProject">The path of <c>src/Framework.Testing/Framework.Testing.csproj</c> as written in the tests' .csproj, or null for packages.</param>
-/// <param name="PackageVersion">The version of the <c>Fwk</c>, <c>Fwk.Db</c> and <c>Fwk.Jobs</c> packages when not referencing the source.</param>
-internal sealed record FwkReference(string? FrameworkProject, string? DatabaseProject, string? JobsProject, string? TestingProject, string PackageVersion)
+/// <param name="PackageVersion">The version of the <c>Fwk</c>, <c>Fwk.Db</c>, <c>Fwk.Jobs</c>, <c>Fwk.Accounts</c> and <c>Fwk.Testing</c> packages when not referencing the source.</param>
+internal sealed record FwkReference(string? FrameworkProject, string? DatabaseProject, string? JobsProject, string? AccountsProject, string? TestingProject, string PackageVersion)
 {
     /// <summary>The <c>ItemGroup</c> lines of the .csproj that reference Fwk.</summary>
     public string Items => FrameworkProject is not null
@@ -14,11 +15,13 @@ internal sealed record FwkReference(string? FrameworkProject, string? DatabasePr
               <ProjectReference Include="{FrameworkProject}" />
               <ProjectReference Include="{DatabaseProject}" />
               <ProjectReference Include="{JobsProject}" />
+              <ProjectReference Include="{AccountsProject}" />
           """
         : $"""
               <PackageReference Include="Fwk" Version="{PackageVersion}" />
               <PackageReference Include="Fwk.Db" Version="{PackageVersion}" />
               <PackageReference Include="Fwk.Jobs" Version="{PackageVersion}" />
+              <PackageReference Include="Fwk.Accounts" Version="{PackageVersion}" />
           """;
 
     /// <summary>The line of the tests' .csproj that references Fwk.Testing.</summary>

@@ -84,6 +84,7 @@ internal static class ProjectScaffolder
             (Path.Combine("Hello", "HelloApp.cs"), AppTemplates.App(name, "Hello", "/", $"Hello from {name}", frontDoor: true)),
             .. crud.Files,
             (Path.Combine(TestTemplates.Folder, $"{name}.Tests.csproj"), TestTemplates.Csproj(name, fwk)),
+            (Path.Combine(TestTemplates.Folder, "test.runsettings"), TestTemplates.RunSettings()),
             (Path.Combine(TestTemplates.Folder, "HelloAppTests.cs"), TestTemplates.AppTest(name, "Hello", "/", $"Hello from {name}", frontDoor: true)),
             crud.Test,
             (".gitignore", ProjectTemplates.GitIgnore()),
@@ -95,7 +96,7 @@ internal static class ProjectScaffolder
     private static bool TryReference(ProjectRequest request, string root, out FwkReference fwk, out string error)
     {
         error = string.Empty;
-        fwk = new FwkReference(null, null, null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
+        fwk = new FwkReference(null, null, null, null, null, string.IsNullOrWhiteSpace(request.FwkVersion) ? CliVersion : request.FwkVersion.Trim());
         if (string.IsNullOrWhiteSpace(request.FwkSource))
         {
             return true;
@@ -105,8 +106,9 @@ internal static class ProjectScaffolder
         var framework = Path.Combine(source, "src", "Framework", "Framework.csproj");
         var database = Path.Combine(source, "src", "Framework.Db", "Framework.Db.csproj");
         var jobs = Path.Combine(source, "src", "Framework.Jobs", "Framework.Jobs.csproj");
+        var accounts = Path.Combine(source, "src", "Framework.Accounts", "Framework.Accounts.csproj");
         var testing = Path.Combine(source, "src", "Framework.Testing", "Framework.Testing.csproj");
-        if (new[] { framework, database, jobs, testing }.FirstOrDefault(file => !File.Exists(file)) is { } missing)
+        if (new[] { framework, database, jobs, accounts, testing }.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
             error = $"--fwk-source {source} is not a Fwk source tree: {missing} does not exist.";
             return false;
@@ -117,6 +119,7 @@ internal static class ProjectScaffolder
             FrameworkProject = Written(framework, root, source),
             DatabaseProject = Written(database, root, source),
             JobsProject = Written(jobs, root, source),
+            AccountsProject = Written(accounts, root, source),
             TestingProject = Written(testing, Path.Combine(root, TestTemplates.Folder), source),
         };
         return true;

@@ -35,6 +35,7 @@ internal static class ProjectTemplates
     /// <summary>Program.cs, the shape every Fwk project has.</summary>
     public static string Program() => """
         using Fwk;
+        using Fwk.Accounts;
         using Fwk.Db;
         using Fwk.Jobs;
 
@@ -44,6 +45,7 @@ internal static class ProjectTemplates
         app.Services.AddValidation();
         app.UseDatabase();
         app.UseJobs();   // background jobs, durable events and recurring jobs ([jobs] in config.ini)
+        // app.UseAccounts();   // accounts (/auth/register, /auth/login, …) and .RequireAuth() on routes: README "Accounts"
         return await app.RunAsync();
 
         """;

@@ -21,6 +21,7 @@ internal static class TestTemplates
             <RootNamespace>{name}.Tests</RootNamespace>
             <IsPackable>false</IsPackable>
             <IsTestProject>true</IsTestProject>
+            <RunSettingsFilePath>$(MSBuildProjectDirectory)/test.runsettings</RunSettingsFilePath>
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{TestSdkVersion}" />
@@ -34,6 +35,22 @@ internal static class TestTemplates
             <Using Include="Fwk.Testing" />
           </ItemGroup>
         </Project>
+
+        """;
+
+    /// <summary>
+    /// <c>tests/test.runsettings</c>: the tests' environment, a signing key for the project's accounts once Program.cs calls
+    /// <c>app.UseAccounts()</c> (random, made for this project; a served project reads its own from the environment).
+    /// </summary>
+    public static string RunSettings() => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <RunSettings>
+          <RunConfiguration>
+            <EnvironmentVariables>
+              <FWK_AUTH_SIGNING_KEY>{Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48))}</FWK_AUTH_SIGNING_KEY>
+            </EnvironmentVariables>
+          </RunConfiguration>
+        </RunSettings>
 
         """;
 

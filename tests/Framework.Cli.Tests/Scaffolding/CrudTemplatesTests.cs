@@ -54,7 +54,7 @@ public sealed class CrudTemplatesTests
     [Fact]
     public void CreateProject_Files_HoldFrontDoorAndTheItemsCrudAppFromTheSameTemplates()
     {
-        var files = ProjectScaffolder.Files("Shop", new FwkReference(null, null, null, null, "1.2.3"))
+        var files = ProjectScaffolder.Files("Shop", new FwkReference(null, null, null, null, null, "1.2.3"))
             .ToDictionary(f => f.Path.Replace('\\', '/'), f => f.Content);
         var items = new CrudApp("Shop", "Items", AppErrorCodes.First);
 
@@ -62,6 +62,7 @@ public sealed class CrudTemplatesTests
         Assert.Contains("public const int ItemNotFound = 1101;", files["Items/ItemsApp.cs"], StringComparison.Ordinal);
         Assert.Contains("active = Shop.Hello, Shop.Items\n", files["config.ini"], StringComparison.Ordinal);
         Assert.Contains("<PackageReference Include=\"Scalar.AspNetCore\" Version=\"2.19.0\" />", files["Shop.csproj"], StringComparison.Ordinal);
+        Assert.Contains("<PackageReference Include=\"Fwk.Accounts\" Version=\"1.2.3\" />", files["Shop.csproj"], StringComparison.Ordinal);
         Assert.Contains("<PackageReference Include=\"Microsoft.AspNetCore.OpenApi\" Version=\"10.0.15\" />", files["Shop.csproj"], StringComparison.Ordinal);
 
         var hello = files["Hello/HelloApp.cs"];
@@ -75,9 +76,10 @@ public sealed class CrudTemplatesTests
 
     [Theory]
     [InlineData("", 1101)]
-    [InlineData("public const int ItemNotFound = 1101;", 1201)]
+    [InlineData("public const int ItemNotFound = 1101;", 1301)] // 1200–1299 are Fwk.Accounts'
+    [InlineData("public const int OwnerNotFound = 1301;", 1401)]
     [InlineData("app.Errors.Add(1250, \"x\", 409); const int Other = 1099;", 1301)]
-    public void AppErrorCodes_Next_TakesTheHundredAfterTheHighestCode(string source, int expected)
+    public void AppErrorCodes_Next_TakesTheHundredAfterTheHighestCodeButNotAccounts(string source, int expected)
     {
         var project = Directory.CreateTempSubdirectory("fwk-codes-").FullName;
         try

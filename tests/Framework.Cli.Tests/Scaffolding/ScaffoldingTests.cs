@@ -11,7 +11,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
     {
         Assert.True(fwk.CreateProject.ExitCode == 0, fwk.CreateProject.ToString());
         Assert.Contains($"Created project Demo in {fwk.DemoDirectory}", fwk.CreateProject.StandardOutput, StringComparison.Ordinal);
-        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props", "tests/Demo.Tests.csproj", "tests/HelloAppTests.cs", "Items/Item.cs", "Items/ItemConfiguration.cs", "Items/ItemInput.cs", "Items/ItemsApp.cs", "tests/ItemsAppTests.cs" })
+        foreach (var file in new[] { "Demo.csproj", "Program.cs", "config.ini", "Hello/HelloApp.cs", ".gitignore", "Directory.Build.props", "Directory.Packages.props", "tests/Demo.Tests.csproj", "tests/test.runsettings", "tests/HelloAppTests.cs", "Items/Item.cs", "Items/ItemConfiguration.cs", "Items/ItemInput.cs", "Items/ItemsApp.cs", "tests/ItemsAppTests.cs" })
         {
             Assert.True(File.Exists(Path.Combine(fwk.DemoDirectory, file)), $"{file} is missing");
         }
@@ -31,6 +31,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
         Assert.Contains("app.Services.AddValidation();", program, StringComparison.Ordinal);
         Assert.Contains("app.UseDatabase();", program, StringComparison.Ordinal);
         Assert.Contains("app.UseJobs();", program, StringComparison.Ordinal);
+        Assert.Contains("// app.UseAccounts();", program, StringComparison.Ordinal);
         Assert.Contains("return await app.RunAsync();", program, StringComparison.Ordinal);
 
         var hello = Read("Hello/HelloApp.cs");
@@ -40,6 +41,7 @@ public sealed class ScaffoldingTests(FwkToolFixture fwk)
 
         var tests = Read("tests/Demo.Tests.csproj");
         Assert.Contains("<ProjectReference Include=\"../Demo.csproj\" />", tests, StringComparison.Ordinal);
+        Assert.Matches("<FWK_AUTH_SIGNING_KEY>[A-Za-z0-9+/=]{64}</FWK_AUTH_SIGNING_KEY>", Read("tests/test.runsettings"));
         Assert.Contains(Path.Combine(RepositoryRoot.Path, "src", "Framework.Testing", "Framework.Testing.csproj"), tests, StringComparison.Ordinal);
         Assert.Contains("await FwkTestApp.StartAsync<Program>(database);", Read("tests/HelloAppTests.cs"), StringComparison.Ordinal);
         Assert.Contains("Assert.Equal(\"Hello from Demo\", data.Message);", Read("tests/HelloAppTests.cs"), StringComparison.Ordinal);
