@@ -2,6 +2,7 @@ using System.Net;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Fwk.Accounts.Tests.Authentication;
 
@@ -96,5 +97,30 @@ public sealed class BearerTests(FwkTestDatabase database) : IClassFixture<FwkTes
 
         Assert.Equal(HttpStatusCode.OK, afterFailedLogins.StatusCode);
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await afterDisable.StatusAndCodeAsync());
+    }
+
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("audience")]
+    [InlineData("algorithm")]
+    [InlineData("not yet valid")]
+    public async Task Private_WithTheProjectsKeyButAnotherIssuerAudienceOrAlgorithmOrAFutureNbf_Answers401(string forged)
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var claims = ForgedTokens.ClaimsOf((await app.RegisterAndLoginAsync("ada@example.com")).AccessToken);
+        var now = DateTime.UtcNow;
+        var token = forged switch
+        {
+            "issuer" => ForgedTokens.Signed(claims, now.AddMinutes(5), issuer: "someone-else"),
+            "audience" => ForgedTokens.Signed(claims, now.AddMinutes(5), audience: "another-api"),
+            "algorithm" => ForgedTokens.Signed(claims, now.AddMinutes(5), algorithm: SecurityAlgorithms.HmacSha384),
+            _ => ForgedTokens.Signed(claims, now.AddMinutes(20), notBefore: now.AddMinutes(10)),
+        };
+
+        var response = await app.GetAsync("/notes/private", token);
+        var control = await app.GetAsync("/notes/private", ForgedTokens.Signed(claims, now.AddMinutes(5)));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.Unauthenticated), await response.StatusAndCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, control.StatusCode);
     }
 }

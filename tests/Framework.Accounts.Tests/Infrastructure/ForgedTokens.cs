@@ -7,17 +7,22 @@ namespace Fwk.Accounts.Tests.Infrastructure;
 /// <summary>Access tokens made by the tests, as an attacker or a clock would: tampered, expired, unsigned.</summary>
 internal static class ForgedTokens
 {
-    /// <summary>A token signed with the project's key for <paramref name="claims"/>, expiring at <paramref name="expires"/>.</summary>
-    public static string Signed(Dictionary<string, object> claims, DateTime expires, string key = Vaults.Key) =>
+    /// <summary>
+    /// A token for <paramref name="claims"/>, expiring at <paramref name="expires"/>, valid from <paramref name="notBefore"/>
+    /// (default an hour before it), by default as the project signs them: its key, HS256, its issuer and audience.
+    /// </summary>
+    public static string Signed(
+        Dictionary<string, object> claims, DateTime expires, string key = Vaults.Key, string issuer = "vaults", string audience = "vaults-api",
+        DateTime? notBefore = null, string algorithm = SecurityAlgorithms.HmacSha256) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = "vaults",
-            Audience = "vaults-api",
-            IssuedAt = expires.AddHours(-1),
-            NotBefore = expires.AddHours(-1),
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = notBefore ?? expires.AddHours(-1),
+            NotBefore = notBefore ?? expires.AddHours(-1),
             Expires = expires,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
         });
 
     /// <summary><paramref name="token"/>'s own claims (its account, stamp, roles, permissions), without issuer, audience and times.</summary>

@@ -48,4 +48,20 @@ public sealed class LoginTests(FwkTestDatabase database) : IClassFixture<FwkTest
         Assert.InRange(lockoutEnd!.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(16));
         Assert.Equal(HttpStatusCode.OK, afterLockout.StatusCode);
     }
+
+    [Fact]
+    public async Task Login_WithALongUnicodePassword_AcceptsExactlyThatPasswordNotATruncatedOrRecasedOne()
+    {
+        await using var app = await Vaults.StartAsync(database);
+        var password = string.Concat(Enumerable.Repeat("Pässwörd 🔐 ", 8)) + "end"; // 99 UTF-16 units, none of them rules
+        await app.RegisterAsync("ada@example.com", password);
+
+        var exact = await app.PostLoginAsync("ada@example.com", password);
+        var truncated = await app.PostLoginAsync("ada@example.com", password[..^1]);
+        var recased = await app.PostLoginAsync("ada@example.com", password.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.OK, exact.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await truncated.StatusAndCodeAsync());
+        Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.LoginFailed), await recased.StatusAndCodeAsync());
+    }
 }
