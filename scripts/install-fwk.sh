@@ -8,7 +8,7 @@
 #
 # Each run packs a new version by default, so an update never picks a stale copy of the same version from the
 # NuGet cache. Projects created with `fwk create_project --package-source <repo>/artifacts/packages` reference the
-# Fwk, Fwk.Db, Fwk.Jobs and Fwk.Testing packages of the same version as the installed fwk.
+# Fwk, Fwk.Db, Fwk.Jobs, Fwk.Accounts and Fwk.Testing packages of the same version as the installed fwk.
 set -euo pipefail
 
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }

@@ -55,7 +55,7 @@ internal static class ProjectScaffolder
 
         Terminal.Info(fwk.FrameworkProject is not null
             ? $"Fwk is referenced from the source tree {Path.GetFullPath(request.FwkSource!)}."
-            : $"Fwk is referenced as the packages Fwk and Fwk.Db {fwk.PackageVersion}"
+            : $"Fwk is referenced as the packages Fwk, Fwk.Db, Fwk.Jobs and Fwk.Accounts {fwk.PackageVersion}"
                 + (string.IsNullOrWhiteSpace(request.PackageSource)
                     ? " (from your NuGet sources; pass --package-source DIR for a local folder such as <fwk repo>/artifacts/packages)."
                     : $" from {PackageSource(request.PackageSource)} (nuget.config)."));

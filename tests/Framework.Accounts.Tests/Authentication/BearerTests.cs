@@ -1,7 +1,6 @@
 using System.Net;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Fwk.Accounts.Tests.Authentication;
@@ -91,8 +90,7 @@ public sealed class BearerTests(FwkTestDatabase database) : IClassFixture<FwkTes
         }
 
         var afterFailedLogins = await app.GetAsync("/notes/private", tokens.AccessToken);
-        await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Email == "mallory@example.com")
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        await app.DisableAsync("mallory@example.com");
         var afterDisable = await app.GetAsync("/notes/private", tokens.AccessToken);
 
         Assert.Equal(HttpStatusCode.OK, afterFailedLogins.StatusCode);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Fwk.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -59,6 +60,11 @@ internal static class Vaults
         await app.RegisterAsync(email);
         return await (await app.PostLoginAsync(email)).ReadSuccessAsync<TokenPair>();
     }
+
+    /// <summary>Disables the account of <paramref name="email"/> as an admin would: a lockout with no end.</summary>
+    public static Task DisableAsync(this FwkTestApp app, string email) =>
+        app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
 
     public static Task<HttpResponseMessage> RefreshAsync(this FwkTestApp app, string refreshToken) =>
         app.Client.PostAsJsonAsync("/auth/refresh", new { refresh_token = refreshToken });

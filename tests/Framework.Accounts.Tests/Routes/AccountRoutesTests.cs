@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Fwk.Accounts.Tests.Infrastructure;
 using Fwk.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fwk.Accounts.Tests.Routes;
 
@@ -58,8 +57,7 @@ public sealed class AccountRoutesTests(FwkTestDatabase database) : IClassFixture
         }
 
         var afterFailedLogins = await (await app.RefreshAsync(login.RefreshToken)).ReadSuccessAsync<TokenPair>();
-        await app.WithSessionAsync(db => db.Set<AccountUser>().Where(u => u.Email == "mallory@example.com")
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        await app.DisableAsync("mallory@example.com");
         var afterDisable = await app.RefreshAsync(afterFailedLogins.RefreshToken);
 
         Assert.Equal((HttpStatusCode.Unauthorized, AccountErrorCodes.RefreshRefused), await afterDisable.StatusAndCodeAsync());

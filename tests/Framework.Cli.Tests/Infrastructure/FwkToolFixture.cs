@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Fwk.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// Once per test run: packs Fwk, Fwk.Db, Fwk.Testing and Fwk.Cli (a version unique to the run) into a temp folder, installs the
+/// Once per test run: packs Fwk, Fwk.Db, Fwk.Jobs, Fwk.Accounts, Fwk.Testing and Fwk.Cli (a version unique to the run) into a temp folder, installs the
 /// fwk tool from there with <c>dotnet tool install --tool-path</c>, and scaffolds the Demo project (create_project with
 /// the repository as --fwk-source, then create_app Blog) that the end-to-end tests share. Disposing stops the Demo
 /// project's managed PostgreSQL with <c>fwk db stop</c> and deletes the temp folder.
@@ -77,7 +77,7 @@ public sealed class FwkToolFixture : IAsyncLifetime
         // The libraries are packed from the build the tests were built with (this project references them for it): their
         // version is the pack's, their assemblies are already compiled. The tool is built anew with the run's version, as
         // create_project and --version read the tool's own assembly version.
-        foreach (var library in new[] { "Framework", "Framework.Db", "Framework.Jobs", "Framework.Testing" })
+        foreach (var library in new[] { "Framework", "Framework.Db", "Framework.Jobs", "Framework.Accounts", "Framework.Testing" })
         {
             string[] pack = ["pack", Path.Combine(RepositoryRoot.Path, "src", library), "--no-build", "-c", BuildConfiguration, .. PackOptions];
             Check(await TestProcess.RunAsync("dotnet", pack, Root, PackTimeout, Environment));
