@@ -38,7 +38,7 @@ public sealed class CrudScaffoldTests(FwkToolFixture fwk, ITestOutputHelper outp
             await ProtectOwnersDeleteAsync(project);
             var accounts = Check(await Fwk(project, "db", "migrate", "-m", "add accounts"));
             Assert.Contains("AccountsApp: fwk_account_users: create table", accounts.StandardOutput, StringComparison.Ordinal);
-            Check(await Fwk(project, "create_db", "--no-build"));
+            Check(await Fwk(project, "create_db")); // builds again: the migration just written is new source
             await RunAsync(project, async http =>
             {
                 foreach (var path in new[] { "/docs", "/openapi/v1.json", "/health" })
