@@ -9,8 +9,9 @@ namespace Fwk.Accounts;
 
 /// <summary>
 /// Refuses an access token or session cookie whose security stamp is no longer the account's (logout-all, a password
-/// change), whose account is gone, or whose account is disabled (<see cref="AccountDisabling"/>). One primary-key read per authenticated request, on the request's <see cref="Session"/>
-/// (the primary: a standby could lag behind a logout-all); no cache, so a revoked token dies at once, in every instance.
+/// change), whose account is gone, or whose account is disabled (<see cref="AccountDisabling"/>). One primary-key read per
+/// authenticated request, on the request's <see cref="Session"/> (the primary: a standby could lag behind a logout-all);
+/// no cache, so a revoked token dies at once, in every instance.
 /// </summary>
 internal static class SecurityStampCheck
 {
@@ -34,7 +35,8 @@ internal static class SecurityStampCheck
         var services = http.RequestServices;
         var current = await services.GetRequiredService<Session>().Set<AccountUser>().AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(http.RequestAborted);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         return current is not null && string.Equals(current.SecurityStamp, stamp, StringComparison.Ordinal)
-            && !AccountDisabling.IsDisabled(current.LockoutEnd, services.GetRequiredService<TimeProvider>().GetUtcNow(), services.GetRequiredService<AccountSettings>());
+            && !AccountDisabling.IsDisabled(current.LockoutEnd, now, services.GetRequiredService<AccountSettings>());
     }
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Fwk.Cli;
 
 /// <summary>
-/// The error codes of scaffolded apps: each takes a hundred of its own (1101, 1201, …) past every app code the project's
+/// The error codes of scaffolded apps: each takes a hundred of its own (1101, 1301, …) past every app code the project's
 /// source already names, so a new app's codes never clash with another's (1000–1099 are Fwk's, 1200–1299 Fwk.Accounts').
 /// </summary>
 internal static partial class AppErrorCodes
