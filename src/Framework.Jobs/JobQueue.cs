@@ -19,7 +19,7 @@ public sealed class JobQueue : IAsyncDisposable
     private readonly JobCatalog _catalog;
     private readonly Session _session;
     private readonly JobSignal _signal;
-    private readonly List<JobRecord> _added = [];
+    private readonly PendingJobs _pending = new();
     private readonly List<(JobRecord Record, Func<object?> Payload)> _afterSave = [];
     private bool _insertedUnique;
 
@@ -75,7 +75,7 @@ public sealed class JobQueue : IAsyncDisposable
 
         // On the session's own connection and transaction: committed (or rolled back) with its changes.
         await using var command = new NpgsqlCommand(
-            JobSql.InsertMany,
+            JobSql.InsertUnique,
             (NpgsqlConnection)_session.Database.GetDbConnection(),
             (NpgsqlTransaction)_session.Database.CurrentTransaction!.GetDbTransaction());
         command.Parameters.AddRange(JobStore.InsertParameters([record]));
@@ -113,8 +113,7 @@ public sealed class JobQueue : IAsyncDisposable
     /// <summary>Wakes the workers when what this scope enqueued was committed (the scope ends after the save).</summary>
     public ValueTask DisposeAsync()
     {
-        if (_insertedUnique && _session.Database.CurrentTransaction is null
-            || _added.Exists(record => record.Id != 0)) // EF Core sets the generated id once the row is inserted
+        if (_insertedUnique && _session.Database.CurrentTransaction is null || _pending.SavedAny)
         {
             _signal.Wake();
         }
@@ -131,9 +130,7 @@ public sealed class JobQueue : IAsyncDisposable
     {
         if (!deferred || !_session.ChangeTracker.Entries().Any(entry => entry.State == EntityState.Added))
         {
-            var record = NewRecord(handler, payload(), options);
-            _session.Add(record);
-            _added.Add(record);
+            Pend(NewRecord(handler, payload(), options));
             return;
         }
 
@@ -153,11 +150,17 @@ public sealed class JobQueue : IAsyncDisposable
         foreach (var (record, payload) in _afterSave)
         {
             record.Args = JobJson.Serialize(payload());
-            _session.Add(record);
-            _added.Add(record);
+            Pend(record);
         }
 
         _afterSave.Clear();
+    }
+
+    // Written by the session's next save, in its statement batch (no tracked entity: nothing reads the row back).
+    private void Pend(JobRecord record)
+    {
+        _pending.Add(record);
+        _session.SaveWith(_pending);
     }
 
     private static JobRecord NewRecord(JobHandler handler, object? payload, JobOptions options)

@@ -25,6 +25,19 @@ public sealed class JobQueueTests(FwkTestDatabase database) : IClassFixture<FwkT
         Assert.All(await app.JobsAsync(), job => Assert.Equal((JobStates.Completed, 1), (job.State, job.Attempt)));
     }
 
+    [Fact]
+    public async Task Enqueue_FromAJobThatWritesNothingElse_StoresTheJobWithTheCompletion()
+    {
+        await using var app = await Shops.StartAsync(database);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync("/relays/onward", null)).StatusCode);
+        var runs = await app.Jobs.DrainAsync();
+
+        Assert.Equal([typeof(Relay).FullName, typeof(Ping).FullName], runs.Select(r => r.Kind));
+        Assert.Contains("ping:onward:1", app.Seen().Runs);
+        Assert.All(await app.JobsAsync(), job => Assert.Equal(JobStates.Completed, job.State));
+    }
+
     [Theory]
     [InlineData("explode", HttpStatusCode.InternalServerError)]
     [InlineData("refuse", HttpStatusCode.Conflict)]

@@ -86,7 +86,7 @@ internal sealed class DatabaseBind : IAsyncDisposable
             })
             .UseLoggerFactory(_loggerFactory)
             .UseQueryTrackingBehavior(tracking)
-            .AddInterceptors(WriteOutcomeInterceptor.Instance)
+            .AddInterceptors(WriteOutcomeInterceptor.Instance, SaveParticipantsInterceptor.Instance)
             .ReplaceService<IModelCacheKeyFactory, BindModelCacheKeyFactory>()
             .ReplaceService<IMigrationsAssembly, BindMigrationsAssembly>()
 

@@ -10,7 +10,7 @@ namespace Fwk.Db;
 /// request, saved on success_response before the response starts, never saved after an error, and returned to the pool
 /// when the request ends. A session is never shared between requests. Writes always go to the bind's primary server.
 /// </summary>
-public sealed class Session : DbContext
+public sealed partial class Session : DbContext
 {
     /// <summary>Created by the framework's context pool.</summary>
     public Session(DbContextOptions<Session> options)
@@ -67,8 +67,9 @@ public sealed class Session : DbContext
         }
 
         PrepareSave();
-
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        FinishParticipantsSave();
+        return saved;
     }
 
     /// <summary>
@@ -89,14 +90,16 @@ public sealed class Session : DbContext
         }
 
         PrepareSave();
-
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await FinishParticipantsSaveAsync(cancellationToken);
+        return saved;
     }
 
     // A failed save in a transaction the framework asked for fails the whole request: EF Core's savepoint around each
     // save would only add round trips. Inserts that fit one batch need no BEGIN/COMMIT of EF Core's (see OneBatch).
     private void PrepareSave()
     {
+        ResetWritten();
         Database.AutoSavepointsEnabled &= !TransactionRequired;
         Database.AutoTransactionBehavior = Database.CurrentTransaction is null && OneBatch.Holds(ChangeTracker)
             ? AutoTransactionBehavior.Never
@@ -107,6 +110,7 @@ public sealed class Session : DbContext
     public override ValueTask DisposeAsync()
     {
         (Request, TransactionRequired) = (null, false);
+        ClearParticipants();
         return base.DisposeAsync();
     }
 
@@ -114,6 +118,7 @@ public sealed class Session : DbContext
     public override void Dispose()
     {
         (Request, TransactionRequired) = (null, false);
+        ClearParticipants();
         base.Dispose();
     }
 

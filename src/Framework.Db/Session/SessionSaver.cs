@@ -49,7 +49,7 @@ internal static class SessionSaver
 
             // Handlers of the session's SavedChanges may add rows that need the keys just generated (Fwk.Jobs' payloads):
             // they are saved too, in the same transaction.
-            for (var round = 0; round < MaxSaveRounds && session.ChangeTracker.HasChanges(); round++)
+            for (var round = 0; round < MaxSaveRounds && session.HasChangesToSave; round++)
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
@@ -92,5 +92,5 @@ internal static class SessionSaver
     }
 
     // Tracked changes, or a transaction the handler (or the framework) opened and left to be committed with the request.
-    private static bool NeedsSave(Session session) => session.Database.CurrentTransaction is not null || session.ChangeTracker.HasChanges();
+    private static bool NeedsSave(Session session) => session.Database.CurrentTransaction is not null || session.HasChangesToSave;
 }

@@ -100,14 +100,14 @@ internal sealed partial class JobExecutor(IServiceProvider services, JobCatalog 
         }
 
         session.Database.AutoSavepointsEnabled = false; // a failed save fails the job, all rolled back
-        for (var round = 0; round < MaxSaveRounds && session.ChangeTracker.HasChanges(); round++)
+        for (var round = 0; round < MaxSaveRounds && session.HasChangesToSave; round++)
         {
             await session.SaveChangesAsync(cancellationToken);
         }
     }
 
     // Tracked changes, or a transaction the handler opened and left to be committed with the job.
-    private static bool NeedsSave(Session session) => session.ChangeTracker.HasChanges() || session.Database.CurrentTransaction is not null;
+    private static bool NeedsSave(Session session) => session.HasChangesToSave || session.Database.CurrentTransaction is not null;
 
     private async Task<JobRun> FailAsync(ClaimedJob job, Guid worker, Exception exception)
     {

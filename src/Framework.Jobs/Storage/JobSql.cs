@@ -78,11 +78,29 @@ internal static class JobSql
             SELECT id FROM fwk_jobs WHERE finished_at < now() - $1 AND state IN ('completed', 'discarded', 'cancelled') LIMIT 10000)
         """;
 
-    /// <summary>Inserts rows given as arrays (one per column); a row whose unique key exists is skipped.</summary>
-    public const string InsertMany = """
+    /// <summary>
+    /// Inserts rows given as arrays (one per column), parameters named so the statement can join EF Core's command of a
+    /// save (<see cref="PendingJobs"/>).
+    /// </summary>
+    public const string Insert = """
         INSERT INTO fwk_jobs (kind, queue, priority, args, state, attempt, max_attempts, run_at, created_at, unique_key)
         SELECT k, q, p, a::jsonb, 'available', 0, m, r, now(), u
-        FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::timestamptz[], $7::text[]) AS t(k, q, p, a, m, r, u)
+        FROM unnest(@fwk_job_kinds, @fwk_job_queues, @fwk_job_priorities, @fwk_job_args, @fwk_job_max_attempts, @fwk_job_run_ats, @fwk_job_unique_keys)
+            AS t(k, q, p, a, m, r, u)
+        """;
+
+    /// <summary>
+    /// One row (a request's usual enqueue): a plain VALUES costs PostgreSQL about a third less than <see cref="Insert"/>'s
+    /// unnest, which materializes its arrays first.
+    /// </summary>
+    public const string InsertOne = """
+        INSERT INTO fwk_jobs (kind, queue, priority, args, state, attempt, max_attempts, run_at, created_at)
+        VALUES (@fwk_job_kind, @fwk_job_queue, @fwk_job_priority, @fwk_job_args::jsonb, 'available', 0, @fwk_job_max_attempts, @fwk_job_run_at, now())
+        """;
+
+    /// <summary><see cref="Insert"/>, where a row whose unique key exists is skipped (no speculative insert on the plain path).</summary>
+    public const string InsertUnique = Insert + """
+
         ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
         """;
 

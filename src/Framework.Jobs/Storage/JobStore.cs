@@ -67,18 +67,29 @@ internal sealed class JobStore(Databases databases)
 
     /// <summary>Inserts <paramref name="rows"/> (a row whose unique key exists is skipped); returns how many were inserted.</summary>
     public Task<int> InsertAsync(IReadOnlyList<JobRecord> rows, CancellationToken cancellationToken) =>
-        ExecuteAsync(JobSql.InsertMany, cancellationToken, InsertParameters(rows));
+        ExecuteAsync(JobSql.InsertUnique, cancellationToken, InsertParameters(rows));
 
-    /// <summary>The parameters of <see cref="JobSql.InsertMany"/>: one array per column.</summary>
+    /// <summary>The parameters of <see cref="JobSql.Insert"/>: one array per column.</summary>
     public static NpgsqlParameter[] InsertParameters(IReadOnlyList<JobRecord> rows) =>
     [
-        new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.Kind)] },
-        new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.Queue)] },
-        new NpgsqlParameter<int[]> { TypedValue = [.. rows.Select(r => r.Priority)] },
-        new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.Args)] },
-        new NpgsqlParameter<int[]> { TypedValue = [.. rows.Select(r => r.MaxAttempts)] },
-        new NpgsqlParameter<DateTime[]> { TypedValue = [.. rows.Select(r => r.RunAt)] },
-        new NpgsqlParameter<string?[]> { TypedValue = [.. rows.Select(r => r.UniqueKey)] },
+        new NpgsqlParameter<string[]>("fwk_job_kinds", [.. rows.Select(r => r.Kind)]),
+        new NpgsqlParameter<string[]>("fwk_job_queues", [.. rows.Select(r => r.Queue)]),
+        new NpgsqlParameter<int[]>("fwk_job_priorities", [.. rows.Select(r => r.Priority)]),
+        new NpgsqlParameter<string[]>("fwk_job_args", [.. rows.Select(r => r.Args)]),
+        new NpgsqlParameter<int[]>("fwk_job_max_attempts", [.. rows.Select(r => r.MaxAttempts)]),
+        new NpgsqlParameter<DateTime[]>("fwk_job_run_ats", [.. rows.Select(r => r.RunAt)]),
+        new NpgsqlParameter<string?[]>("fwk_job_unique_keys", [.. rows.Select(r => r.UniqueKey)]),
+    ];
+
+    /// <summary>The parameters of <see cref="JobSql.InsertOne"/>.</summary>
+    public static NpgsqlParameter[] InsertOneParameters(JobRecord row) =>
+    [
+        new NpgsqlParameter<string>("fwk_job_kind", row.Kind),
+        new NpgsqlParameter<string>("fwk_job_queue", row.Queue),
+        new NpgsqlParameter<int>("fwk_job_priority", row.Priority),
+        new NpgsqlParameter<string>("fwk_job_args", row.Args),
+        new NpgsqlParameter<int>("fwk_job_max_attempts", row.MaxAttempts),
+        new NpgsqlParameter<DateTime>("fwk_job_run_at", row.RunAt),
     ];
 
     public Task NotifyAsync(CancellationToken cancellationToken) => ExecuteAsync(JobSql.Notify, cancellationToken);

@@ -11,3 +11,6 @@ public sealed record Sleep(int Milliseconds);
 public sealed record OrderPlaced(int OrderId, string Item);
 
 public sealed record Book(int OrderId, string Text);
+
+/// <summary>A job that only enqueues another (a <see cref="Ping"/>), writing nothing else.</summary>
+public sealed record Relay(string Text);

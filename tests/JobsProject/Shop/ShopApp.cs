@@ -28,6 +28,7 @@ public sealed class ShopApp : IApp
             ledger.Add(new LedgerEntry { Text = job.Text });
         });
         app.Jobs.Handle<Ping>((Ping job, Seen seen, JobInfo info) => seen.Add($"ping:{job.Text}:{info.Attempt}"));
+        app.Jobs.Handle<Relay>((Relay job, JobQueue jobs) => jobs.Enqueue(new Ping(job.Text)));
         app.Jobs.Handle<Fail>((Fail job) => { throw new InvalidOperationException(job.Message); }, maxAttempts: 3);
         app.Jobs.Handle<Sleep>(async (Sleep job, Seen seen, CancellationToken ct) =>
         {
@@ -60,6 +61,7 @@ public sealed class ShopApp : IApp
         app.Routes.MapPost("/pings/{text}", (string text, JobQueue jobs) => jobs.Enqueue(new Ping(text, DateTime.UtcNow.Ticks)));
         app.Routes.MapPost("/pings/unique/{key}", async (string key, JobQueue jobs, CancellationToken ct) =>
             new { enqueued = await jobs.EnqueueAsync(new Ping(key), new JobOptions { UniqueKey = key }, ct) });
+        app.Routes.MapPost("/relays/{text}", (string text, JobQueue jobs) => jobs.Enqueue(new Relay(text)));
         app.Routes.MapPost("/fails", (JobQueue jobs) => jobs.Enqueue(new Fail("always")));
         app.Routes.MapPost("/sleeps/{ms:int}", (int ms, JobQueue jobs) => jobs.Enqueue(new Sleep(ms)));
         app.Routes.MapPost("/books/{orderId:int}/{text}", (int orderId, string text, JobQueue jobs) => jobs.Enqueue(new Book(orderId, text)));
