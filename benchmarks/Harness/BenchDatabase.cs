@@ -16,8 +16,11 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
     private readonly string _sampleDll;
     private readonly bool _startedCluster;
 
-    private BenchDatabase(string sampleDirectory, string sampleDll, bool startedCluster, string connectionString, IReadOnlyList<int> userIds)
+    private readonly string _dataDirectory;
+
+    private BenchDatabase(string sampleDirectory, string sampleDll, bool startedCluster, string connectionString, IReadOnlyList<int> userIds, string dataDirectory)
     {
+        _dataDirectory = dataDirectory;
         _sampleDirectory = sampleDirectory;
         _sampleDll = sampleDll;
         _startedCluster = startedCluster;
@@ -47,7 +50,8 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
     {
         var wasRunning = (await RunSampleAsync(sampleDirectory, sampleDll, "db", "status")).Contains(": running", StringComparison.Ordinal);
         await RunSampleAsync(sampleDirectory, sampleDll, "create_db");
-        var socket = Socket().Match(await RunSampleAsync(sampleDirectory, sampleDll, "db", "status"));
+        var status = await RunSampleAsync(sampleDirectory, sampleDll, "db", "status");
+        var socket = Socket().Match(status);
         var connectionString = $"Host={socket.Groups[1].Value};Port={socket.Groups[2].Value};Username=postgres;Database=users_app_bench;Maximum Pool Size=20";
 
         await using var source = NpgsqlDataSource.Create(connectionString);
@@ -72,8 +76,12 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
             }
         }
 
-        return new BenchDatabase(sampleDirectory, sampleDll, !wasRunning, connectionString, ids);
+        return new BenchDatabase(sampleDirectory, sampleDll, !wasRunning, connectionString, ids, DataDirectory().Match(status).Groups[1].Value);
     }
+
+    /// <summary>The CPU time the cluster's processes used so far (the postmaster of postmaster.pid and its backends).</summary>
+    public TimeSpan ServerCpuTime() =>
+        CpuTime.OfTree(int.Parse(File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>How long the sample's <c>create_db</c> takes on a database that is already up to date.</summary>
     public async Task<TimeSpan> TimeIdempotentCreateDbAsync()
@@ -103,4 +111,7 @@ internal sealed partial class BenchDatabase : IAsyncDisposable
 
     [GeneratedRegex(@"socket ([^,]+), port (\d+)")]
     private static partial Regex Socket();
+
+    [GeneratedRegex(@"data directory ([^)\n]+)\)")]
+    private static partial Regex DataDirectory();
 }

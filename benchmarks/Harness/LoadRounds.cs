@@ -10,9 +10,13 @@ namespace Harness;
 /// </summary>
 internal static class LoadRounds
 {
-    /// <summary>The results per scenario and target (rounds in order), and each target's resident memory after the last load.</summary>
+    /// <summary>
+    /// The results per scenario and target (rounds in order), and each target's resident memory after the last load. With
+    /// <paramref name="serverCpu"/> (PostgreSQL's CPU time so far), each round also tells the CPU per request of the target
+    /// and of PostgreSQL: steadier than requests/s on a machine whose speed drifts, and it tells where a cost lies.
+    /// </summary>
     public static async Task<(Dictionary<(Scenario Scenario, string Target), List<WrkResult>> Results, Dictionary<string, double> Memory)> RunAsync(
-        IReadOnlyList<Scenario> scenarios, Func<List<RunningApp>> startTargets, HarnessOptions options)
+        IReadOnlyList<Scenario> scenarios, Func<List<RunningApp>> startTargets, HarnessOptions options, Func<TimeSpan>? serverCpu = null)
     {
         var results = new Dictionary<(Scenario, string), List<WrkResult>>();
         var apps = startTargets();
@@ -41,7 +45,7 @@ internal static class LoadRounds
                         for (var i = 0; i < apps.Count; i++)
                         {
                             var app = apps[(i + round) % apps.Count];
-                            results[(scenario, app.Name)].Add(await Wrk.RunAsync(app, scenario, options.Duration, options.Connections));
+                            results[(scenario, app.Name)].Add(await MeasureAsync(app, scenario, options, serverCpu));
                         }
                     }
                 }
@@ -55,6 +59,23 @@ internal static class LoadRounds
         {
             apps.ForEach(app => app.Dispose());
         }
+    }
+
+    private static async Task<WrkResult> MeasureAsync(RunningApp app, Scenario scenario, HarnessOptions options, Func<TimeSpan>? serverCpu)
+    {
+        if (serverCpu is null)
+        {
+            return await Wrk.RunAsync(app, scenario, options.Duration, options.Connections);
+        }
+
+        var (app0, server0) = (app.CpuTime(), serverCpu());
+        var result = await Wrk.RunAsync(app, scenario, options.Duration, options.Connections);
+        var (app1, server1) = (app.CpuTime(), serverCpu());
+        return result with
+        {
+            AppCpuMilliseconds = (app1 - app0).TotalMilliseconds / result.Requests,
+            DatabaseCpuMilliseconds = (server1 - server0).TotalMilliseconds / result.Requests,
+        };
     }
 
     // Until each answers: a cold first query (EF's model, JIT) can outlast a short warm-up on a busy machine.

@@ -56,9 +56,11 @@ if (options.Enqueue)
     var (enqueueResults, _) = await LoadRounds.RunAsync(
         [.. Scenario.All(database.UserIds, posts).Where(s => s.Name == "POST /users")],
         () => [fwk.Start(8103), (fwk with { Name = Report.FwkCopy }).Start(8106), fwkEnqueue.Start(8105)],
-        options);
+        options,
+        database.ServerCpuTime);
     Directory.Delete(posts, recursive: true);
     Report.PrintLoad(enqueueResults, [fwk.Name, Report.FwkCopy, Report.FwkEnqueue], fwk.Name, Report.FwkCopy);
+    Report.PrintCpu(enqueueResults, [fwk.Name, Report.FwkCopy, Report.FwkEnqueue], fwk.Name, Report.FwkCopy);
     return 0;
 }
 

@@ -26,7 +26,7 @@ internal static class Report
         {
             var reference = results[(scenario, baseline)];
             var rawRuns = results.GetValueOrDefault((scenario, Raw));
-            var spread = results.TryGetValue((scenario, copy), out var copyRuns) ? Spread(reference, copyRuns) : double.NaN;
+            var spread = results.TryGetValue((scenario, copy), out var copyRuns) ? Spread(reference, copyRuns, r => r.RequestsPerSecond) : double.NaN;
             foreach (var target in targets)
             {
                 var runs = results[(scenario, target)];
@@ -37,6 +37,31 @@ internal static class Report
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {summary.Rps,8:0} {$"({summary.Min:0}–{summary.Max:0})",15} {ratio,6:0.00} {toRaw,6} {summary.P99,7:0.0} {Ratio(runs, reference, r => r.P99Milliseconds),9:0.00}  {verdict}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// CPU milliseconds per request, the target's and PostgreSQL's (median over the rounds), and the ratio of their sum to
+    /// <paramref name="baseline"/>'s (paired by round, as requests/s are) beside the A/A spread of that sum.
+    /// </summary>
+    public static void PrintCpu(
+        Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets, string baseline, string copy)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"CPU per request (ms)",-20} {"target",-14} {"app",7} {"PostgreSQL",10} {"total",7} {"ratio",6}  verdict");
+        foreach (var scenario in results.Keys.Select(k => k.Scenario).Distinct())
+        {
+            var reference = results[(scenario, baseline)];
+            var spread = Spread(reference, results[(scenario, copy)], r => r.CpuMilliseconds);
+            foreach (var target in targets)
+            {
+                var runs = results[(scenario, target)];
+                var ratio = Ratio(runs, reference, r => r.CpuMilliseconds);
+                var verdict = target == baseline ? $"A/A spread ±{spread:P1}" : Math.Abs(ratio - 1) <= spread ? "same (within A/A)" : ratio > 1 ? "costs more" : "costs less";
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{(target == targets[0] ? scenario.Name : ""),-20} {target,-14} {Statistics.Median(runs.Select(r => r.AppCpuMilliseconds)),7:0.000} {Statistics.Median(runs.Select(r => r.DatabaseCpuMilliseconds)),10:0.000} {Statistics.Median(runs.Select(r => r.CpuMilliseconds)),7:0.000} {ratio,6:0.00}  {verdict}"));
             }
         }
     }
@@ -95,9 +120,9 @@ internal static class Report
     // The larger of the copy's ratio's distance from 1 and the typical (median) distance in one round: the ratio alone can
     // land near 1 by chance (±0.3 % in a run where the raw target, serving GET / with the baseline's own code, came out
     // 6 % apart) and call noise a difference.
-    private static double Spread(List<WrkResult> baseline, List<WrkResult> copy) => Math.Max(
-        Math.Abs(Ratio(copy, baseline, r => r.RequestsPerSecond) - 1),
-        Statistics.Median(copy.Zip(baseline, (c, b) => Math.Abs((c.RequestsPerSecond / b.RequestsPerSecond) - 1))));
+    private static double Spread(List<WrkResult> baseline, List<WrkResult> copy, Func<WrkResult, double> value) => Math.Max(
+        Math.Abs(Ratio(copy, baseline, value) - 1),
+        Statistics.Median(copy.Zip(baseline, (c, b) => Math.Abs((value(c) / value(b)) - 1))));
 
     private static string Verdict(double ratio, double spread) =>
         Math.Abs(ratio - 1) <= spread ? "same (within A/A)" : ratio > 1 ? "faster" : "slower";

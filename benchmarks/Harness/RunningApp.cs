@@ -47,6 +47,9 @@ internal sealed class RunningApp(string name, Uri url, Process process) : IDispo
         throw new TimeoutException($"{name} did not answer 200 on {path} within {timeout.TotalSeconds:0} s.");
     }
 
+    /// <summary>The CPU time the app used so far.</summary>
+    public TimeSpan CpuTime() => Harness.CpuTime.Of(process.Id);
+
     /// <summary>Resident set size in MB (VmRSS of /proc/PID/status).</summary>
     public double ResidentMegabytes()
     {

@@ -3,9 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Harness;
 
-/// <summary>What one wrk run reports: requests/s, the 99th percentile latency, non-2xx answers and socket errors.</summary>
+/// <summary>
+/// What one wrk run reports: requests/s, the 99th percentile latency, non-2xx answers and socket errors; and, measured
+/// around it, the CPU milliseconds per request of the target and of PostgreSQL (NaN when not measured).
+/// </summary>
 internal sealed partial record WrkResult(double RequestsPerSecond, double P99Milliseconds, long Requests, long Non2xx, long SocketErrors)
 {
+    public double AppCpuMilliseconds { get; init; } = double.NaN;
+
+    public double DatabaseCpuMilliseconds { get; init; } = double.NaN;
+
+    /// <summary>The request's whole CPU cost on this machine: the target's and PostgreSQL's.</summary>
+    public double CpuMilliseconds => AppCpuMilliseconds + DatabaseCpuMilliseconds;
+
     /// <summary>True when every request was answered 2xx (wrk counts 3xx as errors too) and no socket failed.</summary>
     public bool Clean => Requests > 0 && Non2xx == 0 && SocketErrors == 0;
 
