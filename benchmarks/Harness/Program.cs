@@ -6,7 +6,7 @@ using Harness;
 // Usage: benchmarks/run.sh [--quick] [--rounds N] [--duration S] [--connections C]   (--quick exits 1 when a smoke check fails)
 //        benchmarks/run.sh --replica   (the sample's read routes on the primary alone vs with one streaming standby)
 //        benchmarks/run.sh --cold      (cold starts and create_db only)
-//        benchmarks/run.sh --enqueue   (POST /users with and without enqueueing its welcome mail)
+//        benchmarks/run.sh --enqueue   (POST /users with and without enqueueing its welcome mail; raw Npgsql with and without the job row)
 //        benchmarks/devloop.sh         (--devloop: edit-to-answer under fwk run --watch and dotnet watch; fwk db current)
 var options = HarnessOptions.Parse(args);
 var root = AppContext.BaseDirectory;
@@ -39,28 +39,40 @@ var fwk = new Target("fwk", sampleDll, sampleDirectory, new Dictionary<string, s
     ["FWK_JOBS__ENABLED"] = "false",
 }, "FWK_NETWORKING__URLS");
 
-// What enqueueing costs a request: the same sample with POST /users enqueueing its welcome mail (workers off in every
-// target, so only the enqueue is measured).
-var fwkEnqueue = fwk with
-{
-    Name = Report.FwkEnqueue,
-    Environment = new Dictionary<string, string>(fwk.Environment) { ["FWK_USERS__WELCOME_MAIL"] = "true" },
-};
 var baseline = new Target(Report.Baseline, Built("benchmarks/Baseline", "Baseline"), root, hostEnvironment, "ASPNETCORE_URLS");
 var raw = new Target(Report.Raw, Built("benchmarks/RawNpgsql", "RawNpgsql"), root, hostEnvironment, "ASPNETCORE_URLS");
 
 if (options.Enqueue)
 {
-    // POST /users alone: the sample without the job, its A/A copy, and with the job (enqueued, not worked).
+    // POST /users alone: the sample without the job, its A/A copy, and with the job (enqueued, not worked: workers are off
+    // in every target); then raw Npgsql without and with the same job row written by hand in its batch, the floor of what
+    // storing a job costs a request. Five targets: pools of 16 each stay under the cluster's 100 connections.
+    const int Pool = 16;
+    var fwkPooled = fwk with { Environment = new Dictionary<string, string>(fwk.Environment) { ["FWK_DATABASE__POOL_SIZE"] = $"{Pool}" } };
+    var fwkEnqueue = fwkPooled with
+    {
+        Name = Report.FwkEnqueue,
+        Environment = new Dictionary<string, string>(fwkPooled.Environment) { ["FWK_USERS__WELCOME_MAIL"] = "true" },
+    };
+    var rawPooled = raw with
+    {
+        Environment = new Dictionary<string, string>(raw.Environment)
+        {
+            ["ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = Pool }.ConnectionString,
+        },
+    };
+    var rawJob = rawPooled with { Name = Report.RawJobRow, Environment = new Dictionary<string, string>(rawPooled.Environment) { ["JobRow"] = "true" } };
     var posts = Directory.CreateTempSubdirectory("fwk-bench-").FullName;
     var (enqueueResults, _) = await LoadRounds.RunAsync(
         [.. Scenario.All(database.UserIds, posts).Where(s => s.Name == "POST /users")],
-        () => [fwk.Start(8103), (fwk with { Name = Report.FwkCopy }).Start(8106), fwkEnqueue.Start(8105)],
+        () => [fwkPooled.Start(8103), (fwkPooled with { Name = Report.FwkCopy }).Start(8106), fwkEnqueue.Start(8105), rawPooled.Start(8104), rawJob.Start(8107)],
         options,
         database.ServerCpuTime);
     Directory.Delete(posts, recursive: true);
     Report.PrintLoad(enqueueResults, [fwk.Name, Report.FwkCopy, Report.FwkEnqueue], fwk.Name, Report.FwkCopy);
+    Report.PrintLoad(enqueueResults, [raw.Name, Report.RawJobRow], raw.Name, Report.FwkCopy, fwk.Name);
     Report.PrintCpu(enqueueResults, [fwk.Name, Report.FwkCopy, Report.FwkEnqueue], fwk.Name, Report.FwkCopy);
+    Report.PrintCpu(enqueueResults, [raw.Name, Report.RawJobRow], raw.Name, Report.FwkCopy, fwk.Name);
     return 0;
 }
 

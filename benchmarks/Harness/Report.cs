@@ -16,17 +16,27 @@ internal static class Report
     public const string Raw = "raw Npgsql";
     public const string FwkEnqueue = "fwk+enqueue";
     public const string FwkCopy = "fwk A/A";
+    public const string RawJobRow = "raw+job row";
 
-    /// <summary>The load table; ratios are to <paramref name="baseline"/>, the A/A spread is how far <paramref name="copy"/> landed from it.</summary>
+    /// <summary>
+    /// The load table; ratios are to <paramref name="baseline"/>, the A/A spread is how far <paramref name="copy"/> landed
+    /// from <paramref name="original"/> (the baseline unless given: a table without a copy of its own borrows another's).
+    /// </summary>
     public static void PrintLoad(
-        Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets, string baseline = Baseline, string copy = BaselineCopy)
+        Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results,
+        IReadOnlyList<string> targets,
+        string baseline = Baseline,
+        string copy = BaselineCopy,
+        string? original = null)
     {
         Console.WriteLine($"{"scenario",-20} {"target",-14} {"req/s",8} {"(min–max)",15} {"ratio",6} {"÷raw",6} {"p99 ms",7} {"p99 ratio",9}  verdict");
         foreach (var scenario in results.Keys.Select(k => k.Scenario).Distinct())
         {
             var reference = results[(scenario, baseline)];
             var rawRuns = results.GetValueOrDefault((scenario, Raw));
-            var spread = results.TryGetValue((scenario, copy), out var copyRuns) ? Spread(reference, copyRuns, r => r.RequestsPerSecond) : double.NaN;
+            var spread = results.TryGetValue((scenario, copy), out var copyRuns)
+                ? Spread(results[(scenario, original ?? baseline)], copyRuns, r => r.RequestsPerSecond)
+                : double.NaN;
             foreach (var target in targets)
             {
                 var runs = results[(scenario, target)];
@@ -43,17 +53,18 @@ internal static class Report
 
     /// <summary>
     /// CPU milliseconds per request, the target's and PostgreSQL's (median over the rounds), and the ratio of their sum to
-    /// <paramref name="baseline"/>'s (paired by round, as requests/s are) beside the A/A spread of that sum.
+    /// <paramref name="baseline"/>'s (paired by round, as requests/s are) beside the A/A spread of that sum (as in
+    /// <see cref="PrintLoad"/>).
     /// </summary>
     public static void PrintCpu(
-        Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets, string baseline, string copy)
+        Dictionary<(Scenario Scenario, string Target), List<WrkResult>> results, IReadOnlyList<string> targets, string baseline, string copy, string? original = null)
     {
         Console.WriteLine();
         Console.WriteLine($"{"CPU per request (ms)",-20} {"target",-14} {"app",7} {"PostgreSQL",10} {"total",7} {"ratio",6}  verdict");
         foreach (var scenario in results.Keys.Select(k => k.Scenario).Distinct())
         {
             var reference = results[(scenario, baseline)];
-            var spread = Spread(reference, results[(scenario, copy)], r => r.CpuMilliseconds);
+            var spread = Spread(results[(scenario, original ?? baseline)], results[(scenario, copy)], r => r.CpuMilliseconds);
             foreach (var target in targets)
             {
                 var runs = results[(scenario, target)];

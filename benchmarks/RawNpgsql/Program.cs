@@ -4,7 +4,8 @@ using Npgsql;
 // The sample's GET / and /users routes as plain SQL over a pooled NpgsqlDataSource, tuned as the ASP.NET Core team's own
 // benchmarks tune it (statements prepared once per connection, no session reset when a connection goes back to the pool):
 // the benchmark's limit for the database path. A list is a count and a page in one round trip, as in the sample; PUT is
-// one UPDATE (the sample reads, then writes).
+// one UPDATE (the sample reads, then writes). With JobRow=true, POST /users also writes the row of a welcome-mail job, as
+// Fwk.Jobs stores it, in the same batch (one round trip, one implicit transaction): the least an enqueue can cost.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
@@ -17,7 +18,15 @@ builder.Services.AddSingleton(dataSource.Build());
 var app = builder.Build();
 app.MapGet("/", () => Results.Json(new { Status = "success", Data = new { Framework = "Fwk", Version = "0.1.0" } }));
 app.MapGet("/users", Users.ListAsync);
-app.MapPost("/users", Users.CreateAsync);
+if (app.Configuration.GetValue("JobRow", false))
+{
+    app.MapPost("/users", Users.CreateWithJobAsync);
+}
+else
+{
+    app.MapPost("/users", Users.CreateAsync);
+}
+
 app.MapGet("/users/{id:int}", Users.GetAsync);
 app.MapPut("/users/{id:int}", Users.ReplaceAsync);
 app.Run();
@@ -61,6 +70,23 @@ internal static class Users
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Name });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Email });
         var user = new User((int)(await command.ExecuteScalarAsync(cancellationToken))!, input.Name!, input.Email!);
+        return Results.Json(new { Status = "success", Data = user }, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> CreateWithJobAsync(UserInput input, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        await using var batch = db.CreateBatch();
+        var insert = new NpgsqlBatchCommand("INSERT INTO users (name, email) VALUES ($1, $2) RETURNING id");
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Name });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.Email });
+        var job = new NpgsqlBatchCommand("""
+            INSERT INTO fwk_jobs (kind, queue, priority, args, state, attempt, max_attempts, run_at, created_at)
+            VALUES ('Sample.Users.WelcomeMail', 'default', 0, $1::jsonb, 'available', 0, 20, now(), now())
+            """);
+        job.Parameters.Add(new NpgsqlParameter<string> { TypedValue = System.Text.Json.JsonSerializer.Serialize(new { email = input.Email }) });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(job);
+        var user = new User((int)(await batch.ExecuteScalarAsync(cancellationToken))!, input.Name!, input.Email!);
         return Results.Json(new { Status = "success", Data = user }, statusCode: StatusCodes.Status201Created);
     }
 
