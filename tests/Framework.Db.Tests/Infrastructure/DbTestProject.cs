@@ -173,6 +173,21 @@ internal sealed class DbTestProject : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs create_db, then starts serving; disposes the project when either fails.</summary>
+    public async Task<DbTestProject> CreateDbAndStartAsync()
+    {
+        try
+        {
+            Assert.Equal(0, await RunAsync("create_db"));
+            return await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts serving (startup hooks, then Kestrel on a free loopback port).</summary>
     public async Task<DbTestProject> StartAsync()
     {

@@ -47,19 +47,6 @@ public sealed class SaveParticipantTests(PostgresFixture fixture)
         Assert.Equal(["taken"], await project.ScalarAsync<string[]>("select array_agg(name order by name) from authors"));
     }
 
-    private async Task<DbTestProject> StartAsync(string prefix)
-    {
-        var name = await fixture.CreateDatabaseAsync(prefix);
-        var project = new DbTestProject(fixture, name).Add<AuthorsApp>().Add<RawAuthorsApp>();
-        try
-        {
-            Assert.Equal(0, await project.RunAsync("create_db"));
-            return await project.StartAsync();
-        }
-        catch
-        {
-            await project.DisposeAsync();
-            throw;
-        }
-    }
+    private async Task<DbTestProject> StartAsync(string prefix) =>
+        await new DbTestProject(fixture, await fixture.CreateDatabaseAsync(prefix)).Add<AuthorsApp>().Add<RawAuthorsApp>().CreateDbAndStartAsync();
 }

@@ -206,19 +206,6 @@ public sealed class SessionTests(PostgresFixture fixture)
     private static Task<long> ConnectionsAsync(DbTestProject project) =>
         project.ScalarAsync<long>($"select count(*) from pg_stat_activity where datname = '{project.Database}' and pid <> pg_backend_pid()");
 
-    private async Task<DbTestProject> StartLibraryAsync(string prefix)
-    {
-        var name = await fixture.CreateDatabaseAsync(prefix);
-        var project = new DbTestProject(fixture, name).Add<AuthorsApp>().Add<BooksApp>();
-        try
-        {
-            Assert.Equal(0, await project.RunAsync("create_db"));
-            return await project.StartAsync();
-        }
-        catch
-        {
-            await project.DisposeAsync();
-            throw;
-        }
-    }
+    private async Task<DbTestProject> StartLibraryAsync(string prefix) =>
+        await new DbTestProject(fixture, await fixture.CreateDatabaseAsync(prefix)).Add<AuthorsApp>().Add<BooksApp>().CreateDbAndStartAsync();
 }
