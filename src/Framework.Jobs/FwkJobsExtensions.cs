@@ -31,9 +31,11 @@ public static class FwkJobsExtensions
             sp, sp.GetRequiredService<JobCatalog>(), sp.GetRequiredService<JobStore>(), sp.GetRequiredService<Databases>(), sp.GetRequiredService<Hooks>(), sp.GetRequiredService<ILogger<JobExecutor>>()));
         services.AddSingleton(sp => new WorkerHeartbeat(sp.GetRequiredService<JobSettings>(), sp.GetRequiredService<JobStore>(), sp.GetRequiredService<JobSignal>(), sp.GetRequiredService<ILogger<WorkerHeartbeat>>()));
         services.AddSingleton(sp => new RecurringScheduler(sp.GetRequiredService<JobCatalog>(), sp.GetRequiredService<JobStore>(), sp.GetRequiredService<ILogger<RecurringScheduler>>()));
+        services.AddSingleton(sp => new JobWarmUp(sp, sp.GetRequiredService<JobCatalog>(), sp.GetRequiredService<JobExecutor>(), sp.GetRequiredService<ILogger<JobWarmUp>>()));
         services.AddSingleton(sp => new JobDispatcher(
             sp.GetRequiredService<JobSettings>(), sp.GetRequiredService<JobStore>(), sp.GetRequiredService<JobExecutor>(), sp.GetRequiredService<JobSignal>(),
-            sp.GetRequiredService<Completer>(), sp.GetRequiredService<WorkerHeartbeat>(), sp.GetRequiredService<RecurringScheduler>(), sp.GetRequiredService<ILogger<JobDispatcher>>()));
+            sp.GetRequiredService<Completer>(), sp.GetRequiredService<WorkerHeartbeat>(), sp.GetRequiredService<RecurringScheduler>(),
+            sp.GetRequiredService<JobWarmUp>(), sp.GetRequiredService<ILogger<JobDispatcher>>()));
         services.AddSingleton(sp => new JobRunner(sp.GetRequiredService<JobStore>(), sp.GetRequiredService<JobExecutor>(), sp.GetRequiredService<JobCatalog>(), sp.GetRequiredService<JobSettings>()));
         services.AddScoped(sp => new JobQueue(sp.GetRequiredService<JobCatalog>(), sp.GetRequiredService<Session>(), sp.GetRequiredService<JobSignal>()));
         services.AddScoped(_ => new JobInfo());

@@ -23,6 +23,7 @@ internal sealed class JobsApp : IApp
         });
         var maintenance = app.Services.GetRequiredService<DatabaseMaintenance>();
         maintenance.TakeOver();
+        app.Jobs.Handle<WarmUpJob>(static () => { });
         app.Jobs.Every("fwk.idempotency_purge", $"*/{DatabaseMaintenance.Interval.TotalMinutes:0} * * * *", (DatabaseMaintenance upkeep, CancellationToken cancellationToken) => upkeep.RunAsync(cancellationToken));
     }
 

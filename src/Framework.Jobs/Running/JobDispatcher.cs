@@ -7,7 +7,9 @@ namespace Fwk.Jobs;
 /// LOCKED</c> as slots come free, woken by new jobs (NOTIFY) or the poll interval, and runs them. Started by the jobs
 /// app's startup hook when <c>[jobs] enabled</c>; stopped by its shutdown hook, after the server drained its requests.
 /// </summary>
-internal sealed partial class JobDispatcher(JobSettings settings, JobStore store, JobExecutor executor, JobSignal signal, Completer completer, WorkerHeartbeat heartbeat, RecurringScheduler scheduler, ILogger<JobDispatcher> logger) : IDisposable
+internal sealed partial class JobDispatcher(
+    JobSettings settings, JobStore store, JobExecutor executor, JobSignal signal, Completer completer, WorkerHeartbeat heartbeat, RecurringScheduler scheduler, JobWarmUp warmUp, ILogger<JobDispatcher> logger)
+    : IDisposable
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
@@ -121,6 +123,7 @@ internal sealed partial class JobDispatcher(JobSettings settings, JobStore store
 
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
+        await warmUp.RunAsync(WorkerId, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string[] queues = [.. settings.Queues];
         while (!cancellationToken.IsCancellationRequested)
         {
