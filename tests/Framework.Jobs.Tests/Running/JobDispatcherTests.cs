@@ -25,6 +25,19 @@ public sealed class JobDispatcherTests(FwkTestDatabase database, Xunit.Abstracti
     }
 
     [Fact]
+    public async Task Workers_WhenTheyStart_WarmUpTheJobPathAndLeaveNoRowBehind()
+    {
+        await using var worker = await Shops.StartAsync(database, ("jobs", "enabled", "true"));
+
+        // Fwk's no-op job ran through the executor before the first claim; its enqueue was rolled back.
+        await worker.Hooks.WaitForAsync("job:Fwk.Jobs.WarmUpJob", timeout: TimeSpan.FromSeconds(15));
+        await worker.Client.PostAsync("/pings/after-warm-up", null);
+        await Shops.EventuallyAsync(() => Task.FromResult(worker.Seen().Runs.Contains("ping:after-warm-up:1")), "the ping ran");
+
+        Assert.Equal([typeof(Ping).FullName], (await worker.JobsAsync()).Select(job => job.Kind));
+    }
+
+    [Fact]
     public async Task Heartbeat_WhenAWorkerStoppedWhileRunningAJob_GivesTheJobBackAndItRuns()
     {
         await using var web = await Shops.StartAsync(database);
